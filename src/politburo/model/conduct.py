@@ -1,0 +1,249 @@
+"""What each leader does in a month.
+
+A member of the ruling coalition turns on the outsider he finds most
+threatening and drifts, as far as his convictions allow, toward the mood of
+the rank and file and away from the man he is fighting: the opportunist's
+way.  An outsider fights back as his temper allows: he organises a faction,
+appeals to the rank and file, moves toward other outsiders to build a bloc,
+recants when the danger is great, or lies low.
+"""
+
+from .chance import normal, uniform
+from .jit import mechanism
+from .journal import record
+from .outcome import base_office
+from .parameters import (
+    P_ATTACK_RATE,
+    P_CULT_PENALTY,
+    P_FACTION_GAIN,
+    P_SHIFT_RATE,
+    P_VISIBILITY_ACTION,
+)
+from .power import bloc_leader, distance, distance_to_mood, is_active, perceived, sits_in_top
+from .rules import founder_deviation, rule_strength
+from .world import (
+    ARRESTED,
+    CANDIDATE,
+    EXPELLED,
+    L_APPEAL,
+    L_FACTION,
+    L_RECANT,
+    L_SHIFT,
+    MEMBER,
+    RULE_FACTION_BAN,
+    RULE_FOUNDER_CULT,
+    T_AMBITION,
+    T_CAUTION,
+    T_CONVICTION,
+    T_ORATORY,
+)
+
+SHIFT_LOGGED = 0.25  # a move this large on one axis makes the chronicle
+
+
+@mechanism
+def in_play(world, state, actor):
+    """Leaders who act on their own account: top-body members, candidates and
+    holders of a power base."""
+    if not is_active(state, actor):
+        return False
+    if state.status[actor] <= CANDIDATE:
+        return True
+    return base_office(world, state, actor) >= 0
+
+
+@mechanism
+def choose_enemy(world, params, state, actor):
+    ruling = state.coalition[0]
+    n_actors = state.status.shape[0]
+    best = -1
+    best_threat = 0.0
+    if ruling and (ruling >> actor) & 1:
+        for rival in range(n_actors):
+            if rival == actor or (ruling >> rival) & 1:
+                continue
+            if state.status[rival] > ARRESTED or state.incapacitated[rival]:
+                continue
+            camp = bloc_leader(state, rival)
+            if (ruling >> camp) & 1:
+                continue
+            if sits_in_top(state, rival):
+                threat = perceived(params, state, actor, rival)
+            elif state.status[rival] <= MEMBER and state.faction[rival]:
+                threat = perceived(params, state, actor, rival)
+            elif state.status[rival] >= EXPELLED and not state.recanted[rival]:
+                threat = 0.3 * state.prestige[rival]
+            else:
+                continue
+            threat *= 1.0 + distance(state, actor, rival)
+            if threat > best_threat:
+                best = rival
+                best_threat = threat
+        return best
+    for rival in range(n_actors):
+        if rival == actor or not sits_in_top(state, rival):
+            continue
+        if ruling and not (ruling >> rival) & 1:
+            continue
+        if bloc_leader(state, rival) == bloc_leader(state, actor):
+            continue
+        threat = perceived(params, state, actor, rival) * (1.0 + distance(state, actor, rival))
+        if threat > best_threat:
+            best = rival
+            best_threat = threat
+    return best
+
+
+@mechanism
+def move_position(state, month, actor, axis, step):
+    value = min(1.0, max(-1.0, state.position[actor, axis] + step))
+    state.position[actor, axis] = value
+    if abs(value - state.shift_logged[actor, axis]) >= SHIFT_LOGGED:
+        record(
+            state,
+            month,
+            L_SHIFT,
+            actor,
+            -1,
+            -1,
+            -1,
+            int(round(value * 100.0)),
+            int(round(state.shift_logged[actor, axis] * 100.0)),
+            axis,
+        )
+        state.shift_logged[actor, axis] = value
+
+
+@mechanism
+def drift_with_the_line(world, params, state, month, actor, enemy):
+    flexibility = 1.0 - world.traits[actor, T_CONVICTION]
+    if flexibility <= 0.0:
+        return
+    top_salience = 0.0
+    for axis in range(state.salience.shape[0]):
+        top_salience = max(top_salience, state.salience[axis])
+    for axis in range(state.salience.shape[0]):
+        goal = state.mood[axis]
+        if enemy >= 0:
+            gap = state.position[actor, axis] - state.position[enemy, axis]
+            goal += 0.3 * (1.0 if gap >= 0.0 else -1.0)
+        goal = min(1.0, max(-1.0, goal))
+        weight = state.salience[axis] / top_salience
+        step = params[P_SHIFT_RATE] * flexibility * weight * (goal - state.position[actor, axis])
+        move_position(state, month, actor, axis, step)
+
+
+@mechanism
+def cult_cost(world, params, state, month, actor):
+    penalty = params[P_CULT_PENALTY] * founder_deviation(
+        world, state, month, actor, RULE_FOUNDER_CULT
+    )
+    state.prestige[actor] = max(0.0, state.prestige[actor] - penalty)
+
+
+@mechanism
+def go_public(params, state, actor, scale):
+    state.visibility[actor] = min(
+        1.0, state.visibility[actor] + scale * params[P_VISIBILITY_ACTION]
+    )
+
+
+@mechanism
+def nearest_outsider(state, actor):
+    ruling = state.coalition[0]
+    best = -1
+    best_distance = 1e9
+    for other in range(state.status.shape[0]):
+        if other == actor or not is_active(state, other) or (ruling >> other) & 1:
+            continue
+        if state.status[other] > CANDIDATE and not state.faction[other]:
+            continue
+        if bloc_leader(state, other) == bloc_leader(state, actor):
+            continue
+        gap = distance(state, actor, other)
+        if gap < best_distance:
+            best = other
+            best_distance = gap
+    return best
+
+
+@mechanism
+def oppose(world, params, state, month, actor, danger):
+    """An outsider's month: pick the course his temper favours."""
+    traits = world.traits[actor]
+    ban = rule_strength(world, month, RULE_FACTION_BAN)
+    ambition = traits[T_AMBITION]
+    caution = traits[T_CAUTION]
+    oratory = traits[T_ORATORY]
+    partner = nearest_outsider(state, actor)
+    faction = (
+        -1.0 if state.faction[actor] else ambition * (1.0 - caution) + 0.3 * oratory - ban * caution
+    )
+    appeal = ambition * oratory * (1.0 - 0.5 * distance_to_mood(state, actor))
+    approach = -1.0 if partner < 0 else ambition * (1.0 - traits[T_CONVICTION])
+    recant = -1.0 if state.recanted[actor] else danger * caution * 1.5
+    lie_low = caution * 0.5
+    scores = (faction, appeal, approach, recant, lie_low)
+    best = 0
+    best_score = -1e9
+    for choice in range(5):
+        score = scores[choice] + 0.3 * normal()
+        if score > best_score:
+            best = choice
+            best_score = score
+    if best == 0:
+        state.faction[actor] = 1
+        state.recanted[actor] = 0
+        state.prestige[actor] = min(1.0, state.prestige[actor] + params[P_FACTION_GAIN] * oratory)
+        go_public(params, state, actor, 2.0)
+        cult_cost(world, params, state, month, actor)
+        record(state, month, L_FACTION, actor, partner, -1, -1, 0, 0, 0)
+    elif best == 1:
+        gain = params[P_FACTION_GAIN] * oratory * (1.0 - 0.5 * distance_to_mood(state, actor))
+        state.prestige[actor] = min(1.0, state.prestige[actor] + gain)
+        go_public(params, state, actor, 1.0)
+        cult_cost(world, params, state, month, actor)
+        record(state, month, L_APPEAL, actor, -1, -1, -1, 0, 0, 0)
+    elif best == 2:
+        flexibility = 1.0 - traits[T_CONVICTION]
+        for axis in range(state.position.shape[1]):
+            gap = state.position[partner, axis] - state.position[actor, axis]
+            move_position(state, month, actor, axis, params[P_SHIFT_RATE] * flexibility * gap)
+        state.trust[actor, partner] = min(1.0, state.trust[actor, partner] + 0.05)
+        state.trust[partner, actor] = min(1.0, state.trust[partner, actor] + 0.05)
+    elif best == 3:
+        state.recanted[actor] = 1
+        state.faction[actor] = 0
+        state.prestige[actor] = max(0.0, state.prestige[actor] - 0.05)
+        state.visibility[actor] *= 0.7
+        record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
+
+
+@mechanism
+def danger_to(state, month, actor):
+    """1 when the actor has been under attack lately and his camp is small."""
+    if state.last_motion[actor] < month - 6:
+        return 0.0
+    ruling = state.coalition[0]
+    if (ruling >> actor) & 1:
+        return 0.0
+    return 1.0
+
+
+@mechanism
+def monthly_conduct(world, params, state, month, order):
+    ruling = state.coalition[0]
+    for index in range(order.shape[0]):
+        actor = order[index]
+        if not in_play(world, state, actor):
+            continue
+        enemy = choose_enemy(world, params, state, actor)
+        if ruling == 0 or (ruling >> actor) & 1 or not sits_in_top(state, actor):
+            if state.faction[actor] == 0:
+                drift_with_the_line(world, params, state, month, actor, enemy)
+                continue
+        if enemy < 0:
+            continue
+        eager = params[P_ATTACK_RATE] * (0.5 + world.traits[actor, T_AMBITION])
+        if uniform() < eager:
+            oppose(world, params, state, month, actor, danger_to(state, month, actor))

@@ -1,0 +1,197 @@
+"""Exogenous events: what happens whatever anyone chooses.
+
+Deaths and strokes, damaging documents, recruitment waves and crises come
+dated from the scenario.  Ill health strikes at random in proportion to how
+frail a man already is.  A damaging document is not self-executing: the top
+body decides whether to publish it, and each member votes to publish only
+if he sees its target as a danger to himself.
+"""
+
+from .chance import uniform
+from .jit import mechanism
+from .journal import record
+from .outcome import check_elimination
+from .parameters import (
+    P_DOCUMENT_DAMAGE,
+    P_HEALTH_HAZARD,
+    P_LEAK_SHARE,
+    P_MOOD_DECAY,
+    P_SALIENCE_DECAY,
+)
+from .patronage import recruit
+from .power import bloc_leader, is_active, perceived, sits_in_top
+from .world import (
+    DEAD,
+    EX_CRISIS,
+    EX_DEATH,
+    EX_DOCUMENT,
+    EX_HEIR,
+    EX_RECRUITMENT,
+    EX_STROKE,
+    L_CRISIS,
+    L_DEATH,
+    L_DOCUMENT_PUBLISHED,
+    L_DOCUMENT_SUPPRESSED,
+    L_HEIR,
+    L_STROKE,
+    M_DIED,
+    M_INCAPACITATED,
+)
+
+
+@mechanism
+def die(world, state, month, actor, manner):
+    state.status[actor] = DEAD
+    state.faction[actor] = 0
+    for office in range(state.holder.shape[0]):
+        if state.holder[office] == actor:
+            state.holder[office] = -1
+    record(state, month, L_DEATH, actor, -1, -1, -1, 0, 0, 0)
+    check_elimination(world, state, month, actor, manner)
+
+
+@mechanism
+def stroke(world, state, month, actor, magnitude):
+    if magnitude >= 1.0:
+        state.incapacitated[actor] = 1
+        record(state, month, L_STROKE, actor, -1, -1, -1, 1, 0, 0)
+        check_elimination(world, state, month, actor, M_INCAPACITATED)
+    else:
+        state.health[actor] = max(0.0, state.health[actor] - magnitude)
+        record(state, month, L_STROKE, actor, -1, -1, -1, 0, 0, 0)
+
+
+@mechanism
+def dated_events(world, params, state, month, cursor):
+    """Apply the events of this month; returns the cursor past them."""
+    while cursor < world.event_month.shape[0] and world.event_month[cursor] <= month:
+        event = cursor
+        cursor += 1
+        if world.event_month[event] < month:
+            continue
+        kind = world.event_kind[event]
+        actor = world.event_actor[event]
+        magnitude = world.event_magnitude[event]
+        if kind == EX_DEATH:
+            if state.status[actor] != DEAD:
+                die(world, state, month, actor, M_DIED)
+        elif kind == EX_STROKE:
+            if state.status[actor] != DEAD:
+                stroke(world, state, month, actor, magnitude)
+        elif kind == EX_DOCUMENT:
+            state.pending_document[event] = 1
+        elif kind == EX_RECRUITMENT:
+            recruit(world, params, state, month, world.event_cadre[event], world.event_size[event])
+        elif kind == EX_CRISIS:
+            axis = world.event_axis[event]
+            state.salience[axis] += abs(magnitude)
+            for other in range(state.mood_shock.shape[0]):
+                state.mood_shock[other] += world.event_shift[event, other]
+            record(state, month, L_CRISIS, -1, -1, -1, -1, 0, 0, event)
+        elif kind == EX_HEIR:
+            state.heir[actor] = magnitude
+            state.prestige[actor] = min(1.0, state.prestige[actor] + 0.1 * magnitude)
+            record(state, month, L_HEIR, actor, -1, -1, -1, 0, 0, event)
+    return cursor
+
+
+@mechanism
+def frailty(world, params, state, month):
+    for actor in range(state.status.shape[0]):
+        if state.status[actor] == DEAD:
+            continue
+        hazard = params[P_HEALTH_HAZARD] * (1.0 - state.health[actor])
+        if hazard <= 0.0 or uniform() >= hazard:
+            continue
+        if state.incapacitated[actor] or uniform() < 0.5:
+            die(world, state, month, actor, M_DIED)
+        else:
+            stroke(world, state, month, actor, 1.0)
+
+
+@mechanism
+def ease_tensions(world, params, state):
+    """Crises fade: salience and the rank and file's mood return toward normal."""
+    for axis in range(state.salience.shape[0]):
+        state.salience[axis] += (world.salience0[axis] - state.salience[axis]) * params[
+            P_SALIENCE_DECAY
+        ]
+        state.mood_shock[axis] *= 1.0 - params[P_MOOD_DECAY]
+    total = 0.0
+    for cadre in range(state.delegates.shape[0]):
+        total += state.delegates[cadre]
+    for axis in range(state.mood.shape[0]):
+        leaning = 0.0
+        for cadre in range(state.delegates.shape[0]):
+            leaning += state.delegates[cadre] * world.leaning[cadre, axis]
+        base = leaning / total if total > 0.0 else 0.0
+        state.mood[axis] = min(1.0, max(-1.0, base + state.mood_shock[axis]))
+
+
+@mechanism
+def decide_documents(world, params, state, month, top_body):
+    """The top body publishes or buries each document waiting for it."""
+    n_actors = state.status.shape[0]
+    for event in range(state.pending_document.shape[0]):
+        if not state.pending_document[event]:
+            continue
+        state.pending_document[event] = 0
+        target = world.event_target[event]
+        if state.status[target] == DEAD:
+            continue
+        publish = 0
+        bury = 0
+        for member in range(n_actors):
+            if not sits_in_top(state, member) or member == target:
+                continue
+            if bloc_leader(state, member) == bloc_leader(state, target):
+                bury += 1
+                continue
+            # Publish only if the target looks like the greatest danger, or
+            # nearly so; nobody spends a weapon on a man he thinks harmless.
+            seen = perceived(params, state, member, target)
+            greatest = 0.0
+            for other in range(n_actors):
+                if other != member and other != target and sits_in_top(state, other):
+                    greatest = max(greatest, perceived(params, state, member, other))
+            ruling = state.coalition[0]
+            allied = (ruling >> member) & 1 and (ruling >> target) & 1
+            if seen >= 0.9 * greatest and not allied:
+                publish += 1
+            else:
+                bury += 1
+        damage = params[P_DOCUMENT_DAMAGE] * world.event_magnitude[event]
+        if publish > bury:
+            state.prestige[target] = max(0.0, state.prestige[target] - damage)
+            state.visibility[target] = min(1.0, state.visibility[target] + 0.3)
+            for member in range(n_actors):
+                if is_active(state, member) and member != target:
+                    state.trust[member, target] = max(-1.0, state.trust[member, target] - 0.2)
+            record(
+                state,
+                month,
+                L_DOCUMENT_PUBLISHED,
+                target,
+                world.event_author[event],
+                top_body,
+                world.event_office[event],
+                publish,
+                bury,
+                event,
+            )
+        else:
+            state.prestige[target] = max(
+                0.0, state.prestige[target] - params[P_LEAK_SHARE] * damage
+            )
+            record(
+                state,
+                month,
+                L_DOCUMENT_SUPPRESSED,
+                target,
+                world.event_author[event],
+                top_body,
+                world.event_office[event],
+                publish,
+                bury,
+                event,
+            )

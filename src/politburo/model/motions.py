@@ -1,0 +1,398 @@
+"""Motions: the sanction ladder, who decides each step, and what follows.
+
+A rival is first stripped of his power base, then of his seat, then of his
+committee place, his party card, his freedom and, where the rules allow
+terror, his life.  Each step is a motion decided by the body the scenario
+names for it; an office is taken away by the body that fills it.  A body with
+an ``appeal_to`` can be overruled: the loser may carry the motion to the
+larger body, as a top-body minority can appeal to its central committee.
+Vacancies are filled by the winners, who promote their own people.
+"""
+
+from .chance import normal, uniform
+from .jit import mechanism
+from .journal import record
+from .outcome import base_office, check_elimination, is_base
+from .parameters import (
+    P_ATTACK_MARGIN,
+    P_ATTACK_RATE,
+    P_MOTION_COOLDOWN,
+    P_VISIBILITY_ACTION,
+    P_VISIBILITY_SUCCESS,
+)
+from .patronage import hand_over_machine
+from .power import bloc_leader, distance, is_active, sits_in_top
+from .rules import rule_strength
+from .voting import carried, needed_share, tally
+from .world import (
+    ARRESTED,
+    CANDIDATE,
+    CC,
+    DEAD,
+    EXILED,
+    EXPELLED,
+    FULL,
+    L_APPOINTED,
+    L_MOTION_FAILED,
+    L_MOTION_PASSED,
+    L_OVERTURNED,
+    L_PROMOTED,
+    L_READMITTED,
+    M_ARRESTED,
+    M_DEMOTED,
+    M_DROPPED,
+    M_EXECUTED,
+    M_EXILED,
+    M_EXPELLED,
+    M_LOST_OFFICE,
+    M_REMOVED_CC,
+    MEMBER,
+    NO_MONTH,
+    RULE_TERROR,
+    S_ARREST,
+    S_DEMOTE,
+    S_DROP,
+    S_EXECUTE,
+    S_EXILE,
+    S_EXPEL,
+    S_READMIT,
+    S_REMOVE_CC,
+    S_REMOVE_OFFICE,
+    T_AMBITION,
+    T_CAUTION,
+    T_INTRIGUE,
+    T_ORGANISATION,
+)
+
+NO_SANCTION = -1
+
+
+@mechanism
+def next_sanction(world, state, month, target):
+    """The next rung down for ``target``: (sanction, office)."""
+    office = base_office(world, state, target)
+    if office >= 0:
+        return S_REMOVE_OFFICE, office
+    status = state.status[target]
+    if status == FULL:
+        return (S_DROP if state.faction[target] else S_DEMOTE), -1
+    if status == CANDIDATE:
+        return S_DROP, -1
+    if status == CC:
+        return S_REMOVE_CC, -1
+    if status == MEMBER:
+        return S_EXPEL, -1
+    if status == EXPELLED:
+        return S_EXILE, -1
+    terror = rule_strength(world, month, RULE_TERROR) > 0.0
+    if status == EXILED and terror:
+        return S_ARREST, -1
+    if status == ARRESTED and terror:
+        return S_EXECUTE, -1
+    return NO_SANCTION, -1
+
+
+@mechanism
+def deciding_body(world, sanction, office):
+    if sanction == NO_SANCTION:
+        return -1
+    if sanction == S_REMOVE_OFFICE:
+        return world.office_body[office]
+    for body in range(world.body_decides.shape[0]):
+        if world.body_decides[body, sanction]:
+            return body
+    return -1
+
+
+@mechanism
+def candidate_score(world, params, state, nominator, actor):
+    score = state.prestige[actor] + 0.3 * world.traits[actor, T_ORGANISATION]
+    if bloc_leader(state, actor) == bloc_leader(state, nominator):
+        score += 1.0
+    if (state.coalition[0] >> actor) & 1:
+        score += 0.5
+    score -= 0.5 * distance(state, actor, nominator)
+    return score + 0.3 * normal()
+
+
+@mechanism
+def nominate(world, params, state, nominator, excluded, lowest_status):
+    """The nominator's pick among those with no power base of their own."""
+    best = -1
+    best_score = -1e9
+    for actor in range(state.status.shape[0]):
+        if actor == excluded or not is_active(state, actor) or state.status[actor] > lowest_status:
+            continue
+        if state.faction[actor] or base_office(world, state, actor) >= 0:
+            continue
+        if state.eliminated[actor] != NO_MONTH or state.last_motion[actor] > -1000:
+            continue  # the fallen and the suspect are not promoted
+        ruling = state.coalition[0]
+        if ruling and sits_in_top(state, actor) and not (ruling >> actor) & 1:
+            continue
+        score = candidate_score(world, params, state, nominator, actor)
+        if score > best_score:
+            best = actor
+            best_score = score
+    return best
+
+
+@mechanism
+def appoint(world, params, state, month, office, nominator, body):
+    holder = nominate(world, params, state, nominator, state.holder[office], MEMBER)
+    state.holder[office] = holder
+    hand_over_machine(params, state, world, office, holder)
+    if holder >= 0:
+        record(state, month, L_APPOINTED, holder, nominator, body, office, 0, 0, 0)
+
+
+@mechanism
+def vacate_offices(world, params, state, month, actor, nominator, body):
+    for office in range(state.holder.shape[0]):
+        if state.holder[office] == actor:
+            if nominator >= 0:
+                appoint(world, params, state, month, office, nominator, body)
+            else:
+                state.holder[office] = -1
+                hand_over_machine(params, state, world, office, -1)
+
+
+@mechanism
+def apply_sanction(world, params, state, month, body, sponsor, target, sanction, office):
+    manner = M_LOST_OFFICE
+    if sanction == S_REMOVE_OFFICE:
+        appoint(world, params, state, month, office, sponsor, body)
+    elif sanction == S_DEMOTE:
+        state.status[target] = CANDIDATE
+        manner = M_DEMOTED
+    elif sanction == S_DROP:
+        state.status[target] = CC
+        manner = M_DROPPED
+    elif sanction == S_REMOVE_CC:
+        state.status[target] = MEMBER
+        manner = M_REMOVED_CC
+    elif sanction == S_EXPEL:
+        state.status[target] = EXPELLED
+        manner = M_EXPELLED
+    elif sanction == S_EXILE:
+        state.status[target] = EXILED
+        manner = M_EXILED
+    elif sanction == S_ARREST:
+        state.status[target] = ARRESTED
+        manner = M_ARRESTED
+    elif sanction == S_EXECUTE:
+        state.status[target] = DEAD
+        manner = M_EXECUTED
+    if state.status[target] >= EXPELLED:
+        state.faction[target] = 0
+        vacate_offices(world, params, state, month, target, sponsor, body)
+    check_elimination(world, state, month, target, manner)
+
+
+@mechanism
+def motion(world, params, state, month, body, sponsor, target, sanction, office):
+    """Put a motion to the vote, allow an appeal, and carry out the result."""
+    state.last_motion[target] = month
+    ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, True)
+    state.visibility[sponsor] = min(1.0, state.visibility[sponsor] + params[P_VISIBILITY_ACTION])
+    if not carried(world, body, ayes, noes):
+        record(
+            state,
+            month,
+            L_MOTION_FAILED,
+            sponsor,
+            target,
+            body,
+            office,
+            int(ayes + 0.5),
+            int(noes + 0.5),
+            sanction,
+        )
+        state.prestige[sponsor] = max(0.0, state.prestige[sponsor] - 0.05)
+        state.trust[target, sponsor] = max(-1.0, state.trust[target, sponsor] - 0.3)
+        return False
+    higher = world.body_appeal_to[body]
+    if higher >= 0:
+        e_ayes, e_noes = tally(
+            world, params, state, month, higher, sponsor, target, sanction, False
+        )
+        if not carried(world, higher, e_ayes, e_noes):
+            a_ayes, a_noes = tally(
+                world, params, state, month, higher, sponsor, target, sanction, True
+            )
+            if not carried(world, higher, a_ayes, a_noes):
+                record(
+                    state,
+                    month,
+                    L_OVERTURNED,
+                    target,
+                    sponsor,
+                    higher,
+                    office,
+                    int(a_ayes + 0.5),
+                    int(a_noes + 0.5),
+                    sanction,
+                )
+                state.prestige[sponsor] = max(0.0, state.prestige[sponsor] - 0.1)
+                state.trust[target, sponsor] = -1.0
+                return False
+    record(
+        state,
+        month,
+        L_MOTION_PASSED,
+        sponsor,
+        target,
+        body,
+        office,
+        int(ayes + 0.5),
+        int(noes + 0.5),
+        sanction,
+    )
+    state.visibility[sponsor] = min(1.0, state.visibility[sponsor] + params[P_VISIBILITY_SUCCESS])
+    state.prestige[target] = max(0.0, state.prestige[target] - 0.05)
+    state.trust[target, sponsor] = max(-1.0, state.trust[target, sponsor] - 0.3)
+    apply_sanction(world, params, state, month, body, sponsor, target, sanction, office)
+    return True
+
+
+@mechanism
+def consider_motion(world, params, state, month, body, sponsor, target):
+    """Does ``sponsor`` move against ``target`` at this session of ``body``?"""
+    sanction, office = next_sanction(world, state, month, target)
+    if deciding_body(world, sanction, office) != body:
+        return False
+    if state.last_motion[target] > month - params[P_MOTION_COOLDOWN]:
+        return False
+    if (state.coalition[0] >> target) & 1 and (state.coalition[0] >> sponsor) & 1:
+        return False
+    ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, False)
+    share = ayes / max(ayes + noes, 1e-9)
+    traits = world.traits[sponsor]
+    need = needed_share(world, body) + params[P_ATTACK_MARGIN] * traits[T_CAUTION]
+    need -= 0.1 * traits[T_INTRIGUE]
+    eager = params[P_ATTACK_RATE] * (0.5 + traits[T_AMBITION])
+    if share < need:
+        # A desperate, reckless man sometimes moves without the votes.
+        eager *= 0.15 * traits[T_AMBITION] * (1.0 - traits[T_CAUTION])
+    if uniform() >= eager:
+        return False
+    motion(world, params, state, month, body, sponsor, target, sanction, office)
+    return True
+
+
+@mechanism
+def strongest_insider(state):
+    """The most powerful member of the ruling coalition, else of the top body."""
+    best = -1
+    ruling = state.coalition[0]
+    for actor in range(state.status.shape[0]):
+        if not sits_in_top(state, actor):
+            continue
+        if ruling and not (ruling >> actor) & 1:
+            continue
+        if best < 0 or state.power[actor] > state.power[best]:
+            best = actor
+    return best
+
+
+@mechanism
+def fill_offices(world, params, state, month, body):
+    nominator = strongest_insider(state)
+    if nominator < 0:
+        return
+    for office in range(state.holder.shape[0]):
+        if world.office_body[office] != body or not is_base(world, office):
+            continue
+        holder = state.holder[office]
+        if holder < 0 or not is_active(state, holder):
+            appoint(world, params, state, month, office, nominator, body)
+
+
+@mechanism
+def largest_bloc(state):
+    best = -1
+    for actor in range(state.status.shape[0]):
+        if is_active(state, actor) and (
+            best < 0 or state.seat_share[actor] > state.seat_share[best]
+        ):
+            best = actor
+    return best
+
+
+@mechanism
+def fill_top_seats(world, params, state, month, body, top_body, candidate_seats):
+    """The electing body fills the top body's empty seats; the leader of its
+    largest bloc names the men, which is how the circle of power closes."""
+    nominator = largest_bloc(state)
+    if nominator < 0 or state.seat_share[nominator] <= 0.0:
+        nominator = strongest_insider(state)
+    if nominator < 0:
+        return
+    seated = 0
+    candidates = 0
+    for actor in range(state.status.shape[0]):
+        if state.status[actor] == FULL:
+            seated += 1
+        elif state.status[actor] == CANDIDATE and is_active(state, actor):
+            candidates += 1
+    while seated < world.body_size[top_body]:
+        best = -1
+        best_score = -1e9
+        for actor in range(state.status.shape[0]):
+            if not is_active(state, actor) or state.faction[actor]:
+                continue
+            if state.status[actor] != CANDIDATE and state.status[actor] != CC:
+                continue
+            score = candidate_score(world, params, state, nominator, actor)
+            if state.status[actor] == CANDIDATE:
+                score += 0.5
+            if score > best_score:
+                best = actor
+                best_score = score
+        if best < 0:
+            break
+        if state.status[best] == CANDIDATE:
+            candidates -= 1
+        state.status[best] = FULL
+        seated += 1
+        record(state, month, L_PROMOTED, best, nominator, top_body, -1, 0, 0, FULL)
+    while candidates < candidate_seats:
+        best = nominate(world, params, state, nominator, -1, CC)
+        if best < 0 or state.status[best] != CC:
+            break
+        state.status[best] = CANDIDATE
+        candidates += 1
+        record(state, month, L_PROMOTED, best, nominator, top_body, -1, 0, 0, CANDIDATE)
+
+
+@mechanism
+def consider_readmissions(world, params, state, month, body, threshold):
+    """A recanted outcast who no longer frightens anyone may come back."""
+    sponsor = strongest_insider(state)
+    if sponsor < 0:
+        return
+    for actor in range(state.status.shape[0]):
+        if state.status[actor] != EXPELLED or not state.recanted[actor]:
+            continue
+        if state.incapacitated[actor] or state.status[actor] == DEAD:
+            continue
+        if state.prestige[actor] > threshold * (1.0 + state.prestige[sponsor]):
+            continue
+        if state.last_motion[actor] > month - 6:
+            continue
+        ayes, noes = tally(world, params, state, month, body, sponsor, actor, S_READMIT, True)
+        state.last_motion[actor] = month
+        if carried(world, body, ayes, noes):
+            state.status[actor] = MEMBER
+            record(
+                state,
+                month,
+                L_READMITTED,
+                actor,
+                sponsor,
+                body,
+                -1,
+                int(ayes + 0.5),
+                int(noes + 0.5),
+                S_READMIT,
+            )

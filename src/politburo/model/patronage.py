@@ -1,0 +1,133 @@
+"""Patronage: the circular flow of power.
+
+The holder of appointment power replaces regional secretaries month by month.
+Each replaced secretary owes his post to the appointer; the organisation's
+delegates follow him to the congress, the congress elects the committee, and
+the committee elects the top body that confirms the appointer.  A regional
+machine run from an office (a city party organisation, the trade unions)
+shields its people until the office changes hands.
+"""
+
+from .jit import mechanism
+from .journal import record
+from .parameters import (
+    P_CLIENT_LOYALTY,
+    P_LOYALTY_GROWTH,
+    P_MACHINE_SHIELD,
+    P_ORPHAN_DECAY,
+    P_PATRONAGE_RATE,
+    P_RECRUITMENT_LOYALTY,
+)
+from .power import bloc_leader, is_active, total_delegates
+from .world import L_CADRE_WON, L_RECRUITMENT, R_APPOINTMENT, R_MACHINE, T_ORGANISATION
+
+TURNED = 0.1  # loyalty under which an organisation changes patron
+
+
+@mechanism
+def shield(world, params, state, cadre):
+    machine = world.cadre_machine[cadre]
+    if machine < 0:
+        return 0.0
+    holder = state.holder[machine]
+    if holder < 0 or holder != state.cadre_patron[cadre] or not is_active(state, holder):
+        return 0.0
+    return params[P_MACHINE_SHIELD] * world.office_resources[machine, R_MACHINE]
+
+
+@mechanism
+def appoint_secretaries(world, params, state, month):
+    delegates = total_delegates(state)
+    if delegates <= 0.0:
+        return
+    for office in range(state.holder.shape[0]):
+        appointment = world.office_resources[office, R_APPOINTMENT]
+        appointer = state.holder[office]
+        if appointment <= 0.0 or appointer < 0 or not is_active(state, appointer):
+            continue
+        skill = 0.5 + 0.5 * world.traits[appointer, T_ORGANISATION]
+        budget = params[P_PATRONAGE_RATE] * appointment * skill
+        camp = bloc_leader(state, appointer)
+        # The softest organisation outside the appointer's camp goes first.
+        target = -1
+        softest = 0.0
+        for cadre in range(state.delegates.shape[0]):
+            if state.delegates[cadre] <= 0.0:
+                continue
+            patron = state.cadre_patron[cadre]
+            if patron >= 0 and is_active(state, patron) and bloc_leader(state, patron) == camp:
+                continue
+            if patron >= 0 and is_active(state, patron):
+                softness = (1.0 - state.loyalty[cadre]) * (
+                    1.0 - shield(world, params, state, cadre)
+                )
+            else:
+                softness = 1.0 - shield(world, params, state, cadre)
+            softness += 0.01
+            if softness > softest:
+                softest = softness
+                target = cadre
+        if target < 0:
+            continue
+        fraction = state.delegates[target] / delegates
+        replaced = budget / max(fraction, 0.02)
+        state.loyalty[target] -= replaced * (1.0 - shield(world, params, state, target))
+        if state.loyalty[target] < TURNED:
+            record(
+                state,
+                month,
+                L_CADRE_WON,
+                appointer,
+                state.cadre_patron[target],
+                -1,
+                office,
+                0,
+                0,
+                target,
+            )
+            state.cadre_patron[target] = appointer
+            state.loyalty[target] = params[P_CLIENT_LOYALTY]
+
+
+@mechanism
+def settle_loyalties(params, state):
+    """Secretaries grow attached to a patron who stays in power and drift away
+    from one who has fallen."""
+    for cadre in range(state.delegates.shape[0]):
+        patron = state.cadre_patron[cadre]
+        if patron < 0:
+            continue
+        if is_active(state, patron):
+            state.loyalty[cadre] = min(1.0, state.loyalty[cadre] + params[P_LOYALTY_GROWTH])
+        else:
+            state.loyalty[cadre] -= params[P_ORPHAN_DECAY]
+            if state.loyalty[cadre] < TURNED:
+                state.cadre_patron[cadre] = -1
+                state.loyalty[cadre] = 0.0
+
+
+@mechanism
+def hand_over_machine(params, state, world, office, new_holder):
+    """A new holder of a machine office purges it and installs his own people."""
+    for cadre in range(state.delegates.shape[0]):
+        if world.cadre_machine[cadre] == office:
+            state.cadre_patron[cadre] = new_holder
+            state.loyalty[cadre] = params[P_CLIENT_LOYALTY] if new_holder >= 0 else 0.0
+
+
+@mechanism
+def recruit(world, params, state, month, cadre, size):
+    """A recruitment wave: new members owe their cards to the apparatus, so
+    they follow whoever holds the most appointment power when they join."""
+    best = -1
+    best_power = 0.0
+    for office in range(state.holder.shape[0]):
+        holder = state.holder[office]
+        appointment = world.office_resources[office, R_APPOINTMENT]
+        if holder >= 0 and is_active(state, holder) and appointment > best_power:
+            best = holder
+            best_power = appointment
+    state.delegates[cadre] = size
+    state.cadre_patron[cadre] = best
+    state.loyalty[cadre] = params[P_RECRUITMENT_LOYALTY] if best >= 0 else 0.0
+    record(state, month, L_RECRUITMENT, best, -1, -1, -1, int(size), 0, cadre)

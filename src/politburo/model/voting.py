@@ -1,0 +1,232 @@
+"""Votes on motions.
+
+Each voter weighs loyalty (to his patron's camp and to his coalition), policy
+(is the target further from him than the sponsor?), the standing of the two
+men, fear of the likely winner, personal trust, the party's rules, and
+private reasons of his own (noise).  Named members vote one by one.  The
+seats of a committee or congress vote in blocs: the clients of each patron
+follow him, and the unaligned delegates follow the rank-and-file mood.
+"""
+
+from .chance import normal, sigmoid
+from .jit import mechanism
+from .parameters import (
+    P_BLOC_COHESION,
+    P_FACTION_PENALTY,
+    P_HEIR_BONUS,
+    P_RECANT_RELIEF,
+    P_VOTE_FEAR,
+    P_VOTE_IDEOLOGY,
+    P_VOTE_LOYALTY,
+    P_VOTE_NOISE,
+    P_VOTE_PRESTIGE,
+    P_VOTE_TRUST,
+)
+from .power import bloc_leader, distance, distance_to_mood, is_active, sits_in_top
+from .rules import rule_strength
+from .world import (
+    CC,
+    COMMITTEE,
+    CONGRESS,
+    RULE_FACTION_BAN,
+    RULE_HEIR_PROTECTION,
+    S_EXPEL,
+    S_READMIT,
+    TOP,
+)
+
+PURGE_NORM = 0.8  # comrades balk at expelling a man who organised nothing
+
+
+@mechanism
+def side(state, voter, sponsor, target):
+    """+1 if the voter's camp or coalition stands with the sponsor, -1 with the target."""
+    camp = bloc_leader(state, voter)
+    if camp == bloc_leader(state, sponsor):
+        return 1.0
+    if camp == bloc_leader(state, target):
+        return -1.0
+    ruling = state.coalition[0]
+    inside = (ruling >> camp) & 1
+    if inside and (ruling >> sponsor) & 1 and not (ruling >> target) & 1:
+        return 1.0
+    if inside and (ruling >> target) & 1 and not (ruling >> sponsor) & 1:
+        return -1.0
+    if state.faction[camp] and state.faction[target] and not state.faction[sponsor]:
+        return -1.0
+    return 0.0
+
+
+@mechanism
+def camp_power(state, actor):
+    ruling = state.coalition[0]
+    if (ruling >> actor) & 1:
+        total = 0.0
+        for other in range(state.status.shape[0]):
+            if (ruling >> other) & 1:
+                total += state.power[other]
+        return total
+    leader = bloc_leader(state, actor)
+    total = 0.0
+    for other in range(state.status.shape[0]):
+        if is_active(state, other) and bloc_leader(state, other) == leader:
+            total += state.power[other]
+    return total
+
+
+@mechanism
+def common_pressure(world, params, state, month, sponsor, target, sanction):
+    """What pushes every voter the same way: standing, fear, rules, norms."""
+    push = params[P_VOTE_PRESTIGE] * (state.prestige[sponsor] - state.prestige[target])
+    ours = camp_power(state, sponsor)
+    theirs = camp_power(state, target)
+    if ours + theirs > 0.0:
+        push += params[P_VOTE_FEAR] * (ours - theirs) / (ours + theirs)
+    if state.faction[target]:
+        push += params[P_FACTION_PENALTY] * rule_strength(world, month, RULE_FACTION_BAN)
+    elif sanction >= S_EXPEL:
+        push -= PURGE_NORM
+    if state.recanted[target]:
+        push -= params[P_RECANT_RELIEF]
+    protection = rule_strength(world, month, RULE_HEIR_PROTECTION)
+    push += params[P_HEIR_BONUS] * protection * (state.heir[sponsor] - state.heir[target])
+    return push
+
+
+@mechanism
+def votes_in(world, state, body, actor):
+    if not is_active(state, actor):
+        return False
+    role = world.body_role[body]
+    if role == TOP:
+        return sits_in_top(state, actor)
+    if role == COMMITTEE or role == CONGRESS:
+        return state.status[actor] <= CC
+    return world.body_members[body, actor] == 1
+
+
+@mechanism
+def personal_utility(params, state, voter, sponsor, target, push):
+    return (
+        params[P_VOTE_LOYALTY] * side(state, voter, sponsor, target)
+        + params[P_VOTE_IDEOLOGY]
+        * (distance(state, voter, target) - distance(state, voter, sponsor))
+        + params[P_VOTE_TRUST] * (state.trust[voter, sponsor] - state.trust[voter, target])
+        + push
+    )
+
+
+@mechanism
+def congress_blocs(state, shares):
+    """Delegate shares by bloc leader; the last slot holds the unaligned."""
+    n_actors = state.status.shape[0]
+    for slot in range(n_actors + 1):
+        shares[slot] = 0.0
+    total = 0.0
+    for cadre in range(state.delegates.shape[0]):
+        total += state.delegates[cadre]
+    if total <= 0.0:
+        return
+    for cadre in range(state.delegates.shape[0]):
+        weight = state.delegates[cadre] / total
+        patron = state.cadre_patron[cadre]
+        if patron >= 0 and is_active(state, patron):
+            loyal = weight * state.loyalty[cadre]
+            shares[bloc_leader(state, patron)] += loyal
+            shares[n_actors] += weight - loyal
+        else:
+            shares[n_actors] += weight
+
+
+@mechanism
+def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
+    """Votes for and against a motion; expected values when ``noisy`` is False."""
+    noise = params[P_VOTE_NOISE]
+    push = common_pressure(world, params, state, month, sponsor, target, sanction)
+    if sanction == S_READMIT:
+        push = -push
+    n_actors = state.status.shape[0]
+    ayes = 0.0
+    noes = 0.0
+    named = 0
+    for voter in range(n_actors):
+        if not votes_in(world, state, body, voter):
+            continue
+        named += 1
+        if voter == sponsor:
+            ayes += 1.0
+            continue
+        if voter == target:
+            noes += 1.0
+            continue
+        utility = personal_utility(params, state, voter, sponsor, target, push)
+        if noisy:
+            if utility + noise * normal() > 0.0:
+                ayes += 1.0
+            else:
+                noes += 1.0
+        else:
+            chance = sigmoid(utility / noise)
+            ayes += chance
+            noes += 1.0 - chance
+    role = world.body_role[body]
+    if role != COMMITTEE and role != CONGRESS:
+        return ayes, noes
+    seats = float(world.body_size[body] - named)
+    if seats <= 0.0:
+        return ayes, noes
+    shares = state.blocs
+    if role == COMMITTEE:
+        for slot in range(n_actors + 1):
+            shares[slot] = state.seat_share[slot]
+    else:
+        congress_blocs(state, shares)
+    cohesion = params[P_BLOC_COHESION]
+    free = shares[n_actors]
+    for leader in range(n_actors):
+        weight = shares[leader]
+        if weight <= 0.0:
+            continue
+        if not is_active(state, leader):
+            free += weight
+            continue
+        if leader == sponsor:
+            stance = 1.0
+        elif leader == target:
+            stance = -1.0
+        else:
+            stance = side(state, leader, sponsor, target)
+            if stance == 0.0:
+                stance = (
+                    1.0
+                    if personal_utility(params, state, leader, sponsor, target, push) > 0
+                    else -1.0
+                )
+        if stance > 0.0:
+            ayes += seats * weight * cohesion
+        else:
+            noes += seats * weight * cohesion
+        free += weight * (1.0 - cohesion)
+    mood = params[P_VOTE_IDEOLOGY] * (
+        distance_to_mood(state, target) - distance_to_mood(state, sponsor)
+    )
+    chance = sigmoid((mood + push) / noise)
+    if noisy:
+        chance = min(1.0, max(0.0, chance + 0.05 * normal()))
+    ayes += seats * free * chance
+    noes += seats * free * (1.0 - chance)
+    return ayes, noes
+
+
+@mechanism
+def carried(world, body, ayes, noes):
+    if ayes + noes <= 0.0:
+        return False
+    if world.body_two_thirds[body]:
+        return ayes >= 2.0 * (ayes + noes) / 3.0
+    return ayes > noes
+
+
+@mechanism
+def needed_share(world, body):
+    return 2.0 / 3.0 if world.body_two_thirds[body] else 0.5
