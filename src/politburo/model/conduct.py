@@ -67,15 +67,16 @@ def choose_enemy(world, params, state, actor):
             camp = bloc_leader(state, rival)
             if (ruling >> camp) & 1:
                 continue
+            # The coalition strikes together, at the rival the whole body
+            # sees as the greatest danger: one common enemy at a time.
             if sits_in_top(state, rival):
-                threat = perceived(params, state, actor, rival)
+                threat = 1.0 + state.power_view[rival]
             elif state.status[rival] <= MEMBER and state.faction[rival]:
                 threat = perceived(params, state, actor, rival)
             elif state.status[rival] >= EXPELLED and not state.recanted[rival]:
                 threat = 0.3 * state.prestige[rival]
             else:
                 continue
-            threat *= 1.0 + distance(state, actor, rival)
             if threat > best_threat:
                 best = rival
                 best_threat = threat
@@ -195,12 +196,14 @@ def oppose(world, params, state, month, actor, danger):
         state.faction[actor] = 1
         state.recanted[actor] = 0
         state.prestige[actor] = min(1.0, state.prestige[actor] + params[P_FACTION_GAIN] * oratory)
+        state.offence[actor] += 1.0
         go_public(params, state, actor, 2.0)
         cult_cost(world, params, state, month, actor)
         record(state, month, L_FACTION, actor, partner, -1, -1, 0, 0, 0)
     elif best == 1:
         gain = params[P_FACTION_GAIN] * oratory * (1.0 - 0.5 * distance_to_mood(state, actor))
         state.prestige[actor] = min(1.0, state.prestige[actor] + gain)
+        state.offence[actor] += 0.5
         go_public(params, state, actor, 1.0)
         cult_cost(world, params, state, month, actor)
         record(state, month, L_APPEAL, actor, -1, -1, -1, 0, 0, 0)

@@ -163,6 +163,7 @@ def decide_documents(world, params, state, month, top_body):
         damage = params[P_DOCUMENT_DAMAGE] * world.event_magnitude[event]
         if publish > bury:
             state.prestige[target] = max(0.0, state.prestige[target] - damage)
+            state.offence[target] += world.event_magnitude[event]
             state.visibility[target] = min(1.0, state.visibility[target] + 0.3)
             for member in range(n_actors):
                 if is_active(state, member) and member != target:

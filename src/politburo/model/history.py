@@ -20,7 +20,7 @@ from .motions import (
     fill_top_seats,
 )
 from .outcome import check_dominance, check_elimination, judge_claims, mark_contenders
-from .parameters import P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
+from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
 from .patronage import appoint_secretaries, settle_loyalties
 from .power import is_active, perceived, sits_in_top, update_power
 from .voting import congress_blocs
@@ -78,6 +78,7 @@ def reset(world, params, state):
         state.faction[actor] = 0
         state.recanted[actor] = 0
         state.heir[actor] = 0.0
+        state.offence[actor] = 0.0
         state.last_motion[actor] = -1000
         state.eliminated[actor] = NO_MONTH
         state.manner[actor] = 0
@@ -118,10 +119,12 @@ def reset(world, params, state):
 
 
 @mechanism
-def fade_visibility(world, params, state):
+def fade_memories(world, params, state):
+    """Visibility sinks back toward a man's natural renown; offences are forgotten."""
     for actor in range(state.status.shape[0]):
         floor = natural_visibility(world, actor)
         state.visibility[actor] += (floor - state.visibility[actor]) * params[P_VISIBILITY_DECAY]
+        state.offence[actor] *= 1.0 - params[P_OFFENCE_DECAY]
 
 
 @mechanism
@@ -204,7 +207,7 @@ def simulate(world, params, state, seed, verdicts):
         ease_tensions(world, params, state)
         appoint_secretaries(world, params, state, month)
         settle_loyalties(params, state)
-        fade_visibility(world, params, state)
+        fade_memories(world, params, state)
         update_power(world, params, state)
         mark_contenders(world, state)
         form_coalition(params, state, month, world.top)

@@ -209,6 +209,7 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
             sanction,
         )
         state.prestige[sponsor] = max(0.0, state.prestige[sponsor] - 0.05)
+        state.offence[sponsor] += 0.7
         state.trust[target, sponsor] = max(-1.0, state.trust[target, sponsor] - 0.3)
         return False
     higher = world.body_appeal_to[body]
@@ -304,7 +305,8 @@ def fill_offices(world, params, state, month, body):
         if world.office_body[office] != body or not is_base(world, office):
             continue
         holder = state.holder[office]
-        if holder < 0 or not is_active(state, holder):
+        # An incapacitated holder keeps his title; only death or disgrace frees it.
+        if holder < 0 or state.status[holder] >= EXPELLED:
             appoint(world, params, state, month, office, nominator, body)
 
 

@@ -121,23 +121,24 @@ def check_dominance(params, state, month, top_body):
     partners = (ruling >> candidate) & 1
     members = 0
     supporters = 0
-    bases = 0.0
     for actor in range(n_actors):
         if not is_active(state, actor):
             continue
-        bases += max(0.0, independent_base(params, state, actor))
         if sits_in_top(state, actor):
             members += 1
             if bloc_leader(state, actor) == candidate or (partners and (ruling >> actor) & 1):
                 supporters += 1
     dominant = 2 * supporters > members
-    if dominant and bases > 0.0:
+    own_base = independent_base(params, state, candidate)
+    if dominant and own_base > 0.0:
         for actor in range(n_actors):
             if actor == candidate or not is_active(state, actor):
                 continue
-            if bloc_leader(state, actor) == candidate:
+            # Rivals are politicians who have sat in the top body, not the
+            # functionaries the winners have put into offices.
+            if bloc_leader(state, actor) == candidate or not state.contender[actor] & WAS_FULL:
                 continue
-            if independent_base(params, state, actor) > params[P_INDEPENDENT_BASE] * bases:
+            if independent_base(params, state, actor) > params[P_INDEPENDENT_BASE] * own_base:
                 dominant = False
                 break
     if not dominant:

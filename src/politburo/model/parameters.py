@@ -53,6 +53,9 @@ NAMES: tuple[str, ...] = (
     "slate_power",
     "dominance_months",
     "independent_base",
+    "collegiality",
+    "offence_weight",
+    "offence_decay",
 )
 
 
@@ -104,5 +107,8 @@ P_RECRUITMENT_LOYALTY = 44
 P_SLATE_POWER = 45
 P_DOMINANCE_MONTHS = 46
 P_INDEPENDENT_BASE = 47
+P_COLLEGIALITY = 48
+P_OFFENCE_WEIGHT = 49
+P_OFFENCE_DECAY = 50
 
-assert len(NAMES) == P_INDEPENDENT_BASE + 1
+assert len(NAMES) == P_OFFENCE_DECAY + 1

@@ -12,6 +12,8 @@ from .chance import normal, sigmoid
 from .jit import mechanism
 from .parameters import (
     P_BLOC_COHESION,
+    P_COLLEGIALITY,
+    P_OFFENCE_WEIGHT,
     P_FACTION_PENALTY,
     P_HEIR_BONUS,
     P_RECANT_RELIEF,
@@ -78,6 +80,8 @@ def camp_power(state, actor):
 def common_pressure(world, params, state, month, sponsor, target, sanction):
     """What pushes every voter the same way: standing, fear, rules, norms."""
     push = params[P_VOTE_PRESTIGE] * (state.prestige[sponsor] - state.prestige[target])
+    # Collective leadership: a comrade who has given no offence is not struck down.
+    push += params[P_OFFENCE_WEIGHT] * state.offence[target] - params[P_COLLEGIALITY]
     ours = camp_power(state, sponsor)
     theirs = camp_power(state, target)
     if ours + theirs > 0.0:

@@ -234,6 +234,7 @@ State = namedtuple(
         "faction",  # 1 while the actor runs an organised faction
         "recanted",
         "heir",  # designation strength
+        "offence",  # [A] fading memory of overt acts against the majority
         "bias",  # [A, A] each observer's fixed misjudgement of each rival, log scale
         "power",
         "visible",
@@ -298,6 +299,7 @@ def new_state(world):
         np.zeros(n_actors, np.int64),  # faction
         np.zeros(n_actors, np.int64),  # recanted
         np.zeros(n_actors, np.float64),  # heir
+        np.zeros(n_actors, np.float64),  # offence
         np.zeros((n_actors, n_actors), np.float64),  # bias
         np.zeros(n_actors, np.float64),  # power
         np.zeros(n_actors, np.float64),  # visible
