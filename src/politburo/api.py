@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .experiments.runner import Ensemble, History, run_ensemble, run_history
-from .experiments.validation import Validation, validate as judge
+from .experiments.validation import Validation
+from .experiments.validation import validate as judge
 from .scenario import effective_parameters, load_scenario
 from .scenario.compile import Compiled, compile_scenario
 from .scenario.schema import Scenario

@@ -13,9 +13,9 @@ from .jit import mechanism
 from .parameters import (
     P_BLOC_COHESION,
     P_COLLEGIALITY,
-    P_OFFENCE_WEIGHT,
     P_FACTION_PENALTY,
     P_HEIR_BONUS,
+    P_OFFENCE_WEIGHT,
     P_RECANT_RELIEF,
     P_VOTE_FEAR,
     P_VOTE_IDEOLOGY,
