@@ -345,6 +345,9 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
                 continue
             if state.status[actor] != CANDIDATE and state.status[actor] != CC:
                 continue
+            # The fallen and the recently accused are not raised again.
+            if state.eliminated[actor] != NO_MONTH or state.last_motion[actor] > month - 12:
+                continue
             score = candidate_score(world, params, state, nominator, actor)
             if state.status[actor] == CANDIDATE:
                 score += 0.5

@@ -1,0 +1,336 @@
+"""The command line: a thin face over the Python API in ``politburo.api``.
+
+    politburo run [--scenario NAME|PATH] [--seed N] [--json]
+    politburo validate [--scenario NAME|PATH] [-n RUNS] [--seed N] [--json]
+    politburo scenarios [--json]
+    politburo schema
+
+A user's mistake (a broken scenario file, an unknown scenario, a bad number)
+ends with one line on stderr, ``error: <message>``, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__, api
+from .experiments.validation import DATE_WINDOW, Share, Validation
+from .report.chronicle import Names, entries, history_json, outcome_lines
+from .scenario import ScenarioError, builtin_scenarios, json_schema
+from .scenario.compile import Compiled
+
+DEFAULT_SCENARIO = "ussr-1924"
+USAGE_ERROR = 2
+COMPILING = "Compiling the simulation engine (first run only, about a minute)..."
+TOP_PERCEIVED = 8
+
+app = typer.Typer(
+    name="politburo",
+    help="Simulate power struggles inside collective leaderships.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+ScenarioOption = Annotated[
+    str,
+    typer.Option(
+        "--scenario",
+        "-s",
+        help="A built-in scenario's id (see 'politburo scenarios') or a YAML file.",
+    ),
+]
+SeedOption = Annotated[int, typer.Option("--seed", help="Root seed (0 or more).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+# --- helpers ----------------------------------------------------------------------
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr and exit code 2: how every user mistake ends."""
+    typer.echo(f"error: {' '.join(message.split())}", err=True)
+    raise typer.Exit(USAGE_ERROR)
+
+
+def _check_seed(seed: int) -> None:
+    if seed < 0:
+        fail(f"--seed must be 0 or more (got {seed})")
+
+
+def _load(scenario: str) -> Compiled:
+    try:
+        return api.load(scenario)
+    except ScenarioError as exc:
+        fail(str(exc))
+
+
+def _finite(value: Any) -> Any:
+    """NaN (a share of nothing) becomes null, so the output is valid JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(_finite(data), indent=2, allow_nan=False))
+
+
+def _engine_cached(entry: Callable[..., Any]) -> bool:
+    """Whether Numba's on-disk cache already holds compiled code for ``entry``."""
+    from numba.core import config
+
+    if config.DISABLE_JIT:
+        return True
+    try:  # Numba's own index, which also knows whether it is stale
+        return bool(entry._cache._cache_file._load_index())  # type: ignore[attr-defined]
+    except Exception:  # a Numba without these internals: look for the index file
+        from .model import history
+
+        folder = Path(history.__file__).parent / "__pycache__"
+        return any(folder.glob(f"history.{entry.__name__}-*.nbi"))
+
+
+def _announce_compilation(batch: bool) -> None:
+    from .model.history import simulate, simulate_batch
+
+    if not _engine_cached(simulate_batch if batch else simulate):
+        typer.echo(COMPILING, err=True)
+
+
+def _percent(share: Share) -> str:
+    if not math.isfinite(share.value):
+        return "n/a"
+    return f"{100 * share.value:.1f}%"
+
+
+def _interval(share: Share) -> str:
+    return f"{100 * share.low:.1f}-{100 * share.high:.1f}%"
+
+
+# --- commands ---------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"politburo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Simulate power struggles inside collective leaderships."""
+
+
+@app.command()
+def run(
+    scenario: ScenarioOption = DEFAULT_SCENARIO,
+    seed: SeedOption = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Play one history and tell it: a dated chronicle, then the outcome."""
+    _check_seed(seed)
+    compiled = _load(scenario)
+    _announce_compilation(batch=False)
+    history = api.run(compiled, seed=seed)
+    if as_json:
+        _print_json(history_json(history))
+        return
+    out = _out()
+    meta = compiled.scenario.meta
+    out.print(Text(f"{meta.name} (seed {seed})", style="bold"))
+    out.print()
+    for entry in entries(history):
+        out.print(Text.assemble((entry.date, "cyan"), "  ", entry.text))
+    out.print()
+    out.print(Text("Outcome", style="bold"))
+    for line in outcome_lines(history):
+        out.print(Text(line))
+
+
+@app.command()
+def scenarios(as_json: JsonOption = False) -> None:
+    """List the built-in scenarios."""
+    listed = builtin_scenarios()
+    if as_json:
+        _print_json([{"id": ident, "name": name} for ident, name in listed])
+        return
+    table = Table("id", "name", box=None, header_style="bold")
+    for ident, name in listed:
+        table.add_row(ident, name)
+    _out().print(table)
+
+
+@app.command()
+def schema(as_json: JsonOption = False) -> None:
+    """Print the JSON Schema of the scenario format (JSON either way)."""
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def validate(
+    scenario: ScenarioOption = DEFAULT_SCENARIO,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to simulate.")] = 2000,
+    seed: SeedOption = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Simulate many histories and hold them against the scenario's real history."""
+    if runs <= 0:
+        fail(f"--runs must be at least 1 (got {runs})")
+    _check_seed(seed)
+    compiled = _load(scenario)
+    if compiled.scenario.history is None:
+        fail(f"scenario {compiled.scenario.meta.id!r} has no 'history' section to validate against")
+    _announce_compilation(batch=True)
+    progress = Progress(
+        TextColumn("Simulating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err(),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("runs", total=runs)
+        result = api.validate(
+            compiled, runs=runs, seed=seed, progress=lambda done: progress.advance(task, done)
+        )
+    if as_json:
+        _print_json(result.as_json())
+        return
+    _print_validation(compiled, result)
+
+
+def _print_validation(compiled: Compiled, result: Validation) -> None:
+    out = _out()
+    names = Names(compiled)
+    index = {actor: i for i, actor in enumerate(compiled.actor_ids)}
+
+    def name(actor: str | None) -> str:
+        return "nobody" if actor is None or actor not in index else names.actor(index[actor])
+
+    leader = name(result.historical_leader)
+    out.print(
+        Text(f"{compiled.scenario.meta.name}: {result.runs} runs, seed {result.seed}", style="bold")
+    )
+    summary = Table("measure", "value", "95% CI", box=None, header_style="bold")
+    summary.add_row(
+        f"{leader} becomes dominant", _percent(result.p_leader), _interval(result.p_leader)
+    )
+    when = (
+        f" within {DATE_WINDOW} months of {result.historical_date}"
+        if result.historical_date
+        else ""
+    )
+    summary.add_row(
+        f"... and{when}",
+        _percent(result.p_leader_by_date),
+        _interval(result.p_leader_by_date),
+    )
+    summary.add_row(f"median date of {leader}'s dominance", result.leader_median_date or "n/a", "")
+    tau = result.elimination_order_tau
+    summary.add_row(
+        "elimination order vs history (Kendall tau)",
+        f"{tau:+.2f}" if math.isfinite(tau) else "n/a",
+        "",
+    )
+    out.print(summary)
+
+    leaders = Table("who became dominant", "share", box=None, header_style="bold")
+    for actor, share in result.leaders.items():
+        leaders.add_row("nobody" if actor == "none" else name(actor), f"{100 * share:.1f}%")
+    out.print()
+    out.print(leaders)
+
+    if result.claims:
+        claims = Table(
+            f"claim (in runs where {leader} wins)", "held", "95% CI", box=None, header_style="bold"
+        )
+        for claim in result.claims:
+            claims.add_row(claim.text, _percent(claim.share), _interval(claim.share))
+        out.print()
+        out.print(claims)
+
+    perceived = Table("perceived power at the start (mean)", "power", box=None, header_style="bold")
+    for actor, power in list(result.perceived_start.items())[:TOP_PERCEIVED]:
+        perceived.add_row(name(actor), f"{power:.3f}")
+    out.print()
+    out.print(perceived)
+
+
+# --- entry point ------------------------------------------------------------------
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """The classes of Typer's (and Click's) own usage errors, whichever Typer this is."""
+    classes: list[type[Exception]] = []
+    typer_error = getattr(typer, "TyperException", None)  # Typer that bundles its own Click
+    if isinstance(typer_error, type):
+        classes.append(typer_error)
+    try:
+        import click
+
+        classes.append(click.ClickException)
+    except ImportError:  # pragma: no cover - Typer without Click
+        pass
+    return tuple(classes)
+
+
+def main() -> None:
+    """The ``politburo`` console script: Typer's own usage errors also end in one line."""
+    try:
+        code = app(standalone_mode=False)
+    except _usage_errors() as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # Typer has already shown the help
+            code = 0
+        else:
+            message = exc.format_message()  # type: ignore[attr-defined]
+            typer.echo(f"error: {' '.join(message.split())}", err=True)
+            code = getattr(exc, "exit_code", USAGE_ERROR)
+    except typer.Abort:
+        typer.echo("error: interrupted", err=True)
+        code = 130
+    except BrokenPipeError:  # e.g. 'politburo run | head'
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()
