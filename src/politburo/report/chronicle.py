@@ -211,6 +211,11 @@ def _listing(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _involved(actor: int, other: int) -> list[int]:
+    """The actors an event concerns: the first, and the second if there is one."""
+    return [actor] if other < 0 or other == actor else [actor, other]
+
+
 def _votes(ayes: int, noes: int) -> str:
     return f"{ayes} {'vote' if ayes == 1 else 'votes'} to {noes}"
 
@@ -290,7 +295,7 @@ def _document(names: Names, row: np.ndarray, published: bool) -> Told:
     text += f", {votes}."
     if event is not None and event.text:
         text += f" ({event.text})"
-    return [target] + ([author] if author >= 0 else []), text
+    return _involved(target, author), text
 
 
 def document_published(names: Names, row: np.ndarray) -> Told:
@@ -410,7 +415,7 @@ def appointed(names: Names, row: np.ndarray) -> Told:
     text = f"{body} appoints {names.actor(holder)} as {names.office(int(row[LOG_OFFICE]))}"
     if 0 <= nominator != holder:
         text += f" on {_possessive(names.actor(nominator))} nomination"
-    return [holder] + ([nominator] if 0 <= nominator != holder else []), text + "."
+    return _involved(holder, nominator), text + "."
 
 
 def promoted(names: Names, row: np.ndarray) -> Told:
@@ -418,7 +423,7 @@ def promoted(names: Names, row: np.ndarray) -> Told:
     text = f"{names.actor(actor)} becomes {names.status(int(row[LOG_EXTRA]))}"
     if 0 <= nominator != actor:
         text += f", nominated by {names.actor(nominator)}"
-    return [actor] + ([nominator] if 0 <= nominator != actor else []), text + "."
+    return _involved(actor, nominator), text + "."
 
 
 def faction(names: Names, row: np.ndarray) -> Told:
@@ -426,7 +431,7 @@ def faction(names: Names, row: np.ndarray) -> Told:
     text = f"{names.actor(actor)} organises a faction against the majority"
     if partner >= 0:
         text += f" (nearest possible ally: {names.actor(partner)})"
-    return [actor] + ([partner] if partner >= 0 else []), text + "."
+    return _involved(actor, partner), text + "."
 
 
 def appeal(names: Names, row: np.ndarray) -> Told:
@@ -461,7 +466,7 @@ def cadre_won(names: Names, row: np.ndarray) -> Told:
         text += f", through the office of {names.office(int(row[LOG_OFFICE]))}"
     if old >= 0:
         text += f"; it no longer answers to {names.actor(old)}"
-    return [patron] + ([old] if old >= 0 else []), text + "."
+    return _involved(patron, old), text + "."
 
 
 def eliminated(names: Names, row: np.ndarray) -> Told:
@@ -490,7 +495,7 @@ def readmitted(names: Names, row: np.ndarray) -> Told:
     text = f"{body} readmits {names.actor(actor)} to the party"
     if sponsor >= 0:
         text += f" on {_possessive(names.actor(sponsor))} motion"
-    return [actor] + ([sponsor] if sponsor >= 0 else []), f"{text}, {votes}."
+    return _involved(actor, sponsor), f"{text}, {votes}."
 
 
 TELLERS: dict[int, Callable[[Names, np.ndarray], Told]] = {
