@@ -142,6 +142,7 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
         _row(w.L_CADRE_WON, 2, -1, office=0, extra=wave),
         _row(w.L_DOMINANT, 2, body=top, ayes=5, noes=4, extra=0),
         _row(w.L_READMITTED, 1, 2, top, ayes=30, noes=10, extra=w.S_READMIT),
+        _row(w.L_LINE, -1, -1, top, ayes=40, noes=10, extra=0),
     ]
     for manner in range(len(w.MANNER_NAMES)):
         rows.append(_row(w.L_ELIMINATED, actor=1, extra=manner))

@@ -96,16 +96,12 @@ class TestHistoricalTargets:
         others = [v for k, v in result.leaders.items() if k not in ("stalin", "none")]
         assert all(share <= stalin / 2 for share in others)
 
-    @pytest.mark.xfail(
-        reason="calibration not finished: median dominance comes in 1928 (see issue note)"
-    )
     def test_dominance_comes_late_enough(self, result):
         assert "1928-12" <= result.leader_median_date <= "1930-12"
 
     def test_trotsky_falls_before_zinoviev_and_kamenev(self, result):
         assert self._claim(result, "trotsky_first") >= 0.6
 
-    @pytest.mark.xfail(reason="calibration not finished: the Right often falls before the Left")
     def test_left_falls_before_right(self, result):
         assert self._claim(result, "left_before_right") >= 0.6
 

@@ -361,7 +361,11 @@ def test_unknown_actor_id(tmp_path: Path) -> None:
         ("    - actor: zinoviev", "    - actor: kamenev", "history.eliminations[1].actor"),
         ("      then: [bukharin]", "      then: [bukharin, rykov]", "history.claims[0].then[1]"),
         ("      against: [zinoviev]", "      against: [kamenev]", "history.claims[1].against[0]"),
-        ("      actor: stalin\n", "      actor: koba\n", "history.claims[2].actor"),
+        (
+            "      actor: stalin\n      allies:",
+            "      actor: koba\n      allies:",
+            "history.claims[1].actor",
+        ),
         (
             "      after_eliminated: [trotsky, zinoviev]",
             "      after_eliminated: [trotsky, x]",

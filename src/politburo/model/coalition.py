@@ -27,7 +27,7 @@ from .parameters import (
     P_COALITION_RESOLVE,
     P_COALITION_TRUST,
 )
-from .power import distance, perceived, sits_in_top
+from .power import bloc_leader, distance, perceived, sits_in_top
 from .world import L_COALITION, MAX_PLAYERS
 
 ACCEPTABLE, ENFORCING = 0, 1
@@ -154,11 +154,14 @@ def form_coalition(params, state, month, top_body):
     if not needs_solving(params, state, members, shares):
         return
     n_actors = state.status.shape[0]
-    # Local indices over the strongest members, at most MAX_SOLVED of them.
+    # The players are camps, not men: a client in the top body is his patron's
+    # vote, not a partner to be bargained with.  At most MAX_PLAYERS camps,
+    # the strongest members' camps first.
     players = state.players
+    power = state.player_power
     count = 0
     taken = 0
-    while count < MAX_PLAYERS:
+    while True:
         best = -1
         for actor in range(n_actors):
             if (members >> actor) & 1 and not (taken >> actor) & 1:
@@ -166,14 +169,21 @@ def form_coalition(params, state, month, top_body):
                     best = actor
         if best < 0:
             break
-        players[count] = best
         taken |= 1 << best
-        count += 1
-    power = state.player_power
+        camp = bloc_leader(state, best)
+        slot = 0
+        while slot < count and players[slot] != camp:
+            slot += 1
+        if slot == count:
+            if count == MAX_PLAYERS:
+                continue
+            players[count] = camp
+            power[count] = 0.0
+            count += 1
+        power[slot] += shares[best]
     accepts = state.accepts
     floor = params[P_COALITION_AFFINITY_FLOOR]
     for i in range(count):
-        power[i] = shares[players[i]]
         accepts[i] = 0
         for j in range(count):
             if i == j or affinity(params, state, players[i], players[j]) >= floor:
@@ -184,9 +194,13 @@ def form_coalition(params, state, month, top_body):
             count, power, accepts, params[P_COALITION_ALPHA], state.subset_total, state.subset_flags
         )
     coalition = 0
-    for i in range(count):
-        if (local >> i) & 1:
-            coalition |= 1 << players[i]
+    for actor in range(n_actors):
+        if not (members >> actor) & 1:
+            continue
+        camp = bloc_leader(state, actor)
+        for i in range(count):
+            if players[i] == camp and (local >> i) & 1:
+                coalition |= 1 << actor
     for actor in range(n_actors):
         state.coalition_shares[actor] = shares[actor]
     state.members_at_solve[0] = members

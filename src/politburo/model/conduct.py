@@ -9,6 +9,7 @@ recants when the danger is great, or lies low.
 """
 
 from .chance import normal, uniform
+from .coalition import top_members
 from .jit import mechanism
 from .journal import record
 from .outcome import base_office
@@ -19,6 +20,7 @@ from .parameters import (
     P_SHIFT_RATE,
     P_VISIBILITY_ACTION,
 )
+from .policy import discontent
 from .power import bloc_leader, distance, distance_to_mood, is_active, perceived, sits_in_top
 from .rules import founder_deviation, rule_strength
 from .world import (
@@ -53,6 +55,33 @@ def in_play(world, state, actor):
 
 
 @mechanism
+def partner_in_the_way(world, params, state, actor):
+    """With nobody left outside the coalition, the alliance has outlived its
+    common enemy.  An ambitious man then turns on the partner he finds most
+    threatening; a cautious one keeps the peace."""
+    traits = world.traits[actor]
+    if traits[T_AMBITION] <= traits[T_CAUTION]:
+        return -1
+    camp = bloc_leader(state, actor)
+    best = -1
+    best_threat = 0.0
+    for rival in range(state.status.shape[0]):
+        if bloc_leader(state, rival) == camp or not is_active(state, rival):
+            continue
+        # Anyone in the top body, or a candidate with a power base of his own.
+        if not sits_in_top(state, rival):
+            if state.status[rival] != CANDIDATE or base_office(world, state, rival) < 0:
+                continue
+        # The partner who has defied the majority goes first.
+        threat = perceived(params, state, actor, rival) * (1.0 + distance(state, actor, rival))
+        threat *= 1.0 + state.offence[rival]
+        if threat > best_threat:
+            best = rival
+            best_threat = threat
+    return best
+
+
+@mechanism
 def choose_enemy(world, params, state, actor):
     ruling = state.coalition[0]
     n_actors = state.status.shape[0]
@@ -80,6 +109,8 @@ def choose_enemy(world, params, state, actor):
             if threat > best_threat:
                 best = rival
                 best_threat = threat
+        if best < 0 and ruling == top_members(state):
+            best = partner_in_the_way(world, params, state, actor)
         return best
     for rival in range(n_actors):
         if rival == actor or not sits_in_top(state, rival):
@@ -180,7 +211,9 @@ def oppose(world, params, state, month, actor, danger):
     faction = (
         -1.0 if state.faction[actor] else ambition * (1.0 - caution) + 0.3 * oratory - ban * caution
     )
-    appeal = ambition * oratory * (1.0 - 0.5 * distance_to_mood(state, actor))
+    # The rank and file listen when the line has drifted from what they want.
+    resonance = 1.0 - 0.5 * distance_to_mood(state, actor) + 0.5 * discontent(state)
+    appeal = ambition * oratory * resonance
     approach = -1.0 if partner < 0 else ambition * (1.0 - traits[T_CONVICTION])
     recant = -1.0 if state.recanted[actor] else danger * caution * 1.5
     lie_low = caution * 0.5
@@ -201,7 +234,7 @@ def oppose(world, params, state, month, actor, danger):
         cult_cost(world, params, state, month, actor)
         record(state, month, L_FACTION, actor, partner, -1, -1, 0, 0, 0)
     elif best == 1:
-        gain = params[P_FACTION_GAIN] * oratory * (1.0 - 0.5 * distance_to_mood(state, actor))
+        gain = params[P_FACTION_GAIN] * oratory * resonance
         state.prestige[actor] = min(1.0, state.prestige[actor] + gain)
         state.offence[actor] += 0.5
         go_public(params, state, actor, 1.0)

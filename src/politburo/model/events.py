@@ -10,17 +10,18 @@ if he sees its target as a danger to himself.
 from .chance import uniform
 from .jit import mechanism
 from .journal import record
+from .motions import motion
 from .outcome import check_elimination
 from .parameters import (
     P_DOCUMENT_DAMAGE,
     P_HEALTH_HAZARD,
     P_LEAK_SHARE,
-    P_MOOD_DECAY,
-    P_SALIENCE_DECAY,
 )
 from .patronage import recruit
 from .power import bloc_leader, is_active, perceived, sits_in_top
 from .world import (
+    AWAITING_MOTION,
+    AWAITING_TOP_BODY,
     DEAD,
     EX_CRISIS,
     EX_DEATH,
@@ -36,6 +37,8 @@ from .world import (
     L_STROKE,
     M_DIED,
     M_INCAPACITATED,
+    NOT_PENDING,
+    S_REMOVE_OFFICE,
 )
 
 
@@ -79,7 +82,7 @@ def dated_events(world, params, state, month, cursor):
             if state.status[actor] != DEAD:
                 stroke(world, state, month, actor, magnitude)
         elif kind == EX_DOCUMENT:
-            state.pending_document[event] = 1
+            state.pending_document[event] = AWAITING_TOP_BODY
         elif kind == EX_RECRUITMENT:
             recruit(world, params, state, month, world.event_cadre[event], world.event_size[event])
         elif kind == EX_CRISIS:
@@ -110,37 +113,19 @@ def frailty(world, params, state, month):
 
 
 @mechanism
-def ease_tensions(world, params, state):
-    """Crises fade: salience and the rank and file's mood return toward normal."""
-    for axis in range(state.salience.shape[0]):
-        state.salience[axis] += (world.salience0[axis] - state.salience[axis]) * params[
-            P_SALIENCE_DECAY
-        ]
-        state.mood_shock[axis] *= 1.0 - params[P_MOOD_DECAY]
-    total = 0.0
-    for cadre in range(state.delegates.shape[0]):
-        total += state.delegates[cadre]
-    for axis in range(state.mood.shape[0]):
-        leaning = 0.0
-        for cadre in range(state.delegates.shape[0]):
-            leaning += state.delegates[cadre] * world.leaning[cadre, axis]
-        base = leaning / total if total > 0.0 else 0.0
-        state.mood[axis] = min(1.0, max(-1.0, base + state.mood_shock[axis]))
-
-
-@mechanism
 def decide_documents(world, params, state, month, top_body):
     """The top body publishes or buries each document waiting for it."""
     n_actors = state.status.shape[0]
     for event in range(state.pending_document.shape[0]):
-        if not state.pending_document[event]:
+        if state.pending_document[event] != AWAITING_TOP_BODY:
             continue
-        state.pending_document[event] = 0
+        state.pending_document[event] = NOT_PENDING
         target = world.event_target[event]
         if state.status[target] == DEAD:
             continue
         publish = 0
         bury = 0
+        champion = -1
         for member in range(n_actors):
             if not sits_in_top(state, member) or member == target:
                 continue
@@ -158,6 +143,8 @@ def decide_documents(world, params, state, month, top_body):
             allied = (ruling >> member) & 1 and (ruling >> target) & 1
             if seen >= 0.9 * greatest and not allied:
                 publish += 1
+                if champion < 0 or state.power[member] > state.power[champion]:
+                    champion = member
             else:
                 bury += 1
         damage = params[P_DOCUMENT_DAMAGE] * world.event_magnitude[event]
@@ -180,6 +167,10 @@ def decide_documents(world, params, state, month, top_body):
                 bury,
                 event,
             )
+            if world.event_office[event] >= 0:
+                # The strongest of those who published it moves what it demands.
+                state.pending_document[event] = AWAITING_MOTION
+                state.document_sponsor[event] = champion
         else:
             state.prestige[target] = max(
                 0.0, state.prestige[target] - params[P_LEAK_SHARE] * damage
@@ -196,3 +187,21 @@ def decide_documents(world, params, state, month, top_body):
                 bury,
                 event,
             )
+
+
+@mechanism
+def move_documents(world, params, state, month, body):
+    """A published document that asks for an office to be taken away is put to
+    the body that fills the office, at its first session."""
+    for event in range(state.pending_document.shape[0]):
+        if state.pending_document[event] != AWAITING_MOTION:
+            continue
+        office = world.event_office[event]
+        if world.office_body[office] != body:
+            continue
+        state.pending_document[event] = NOT_PENDING
+        target = world.event_target[event]
+        sponsor = state.document_sponsor[event]
+        if state.holder[office] != target or sponsor < 0 or not is_active(state, sponsor):
+            continue
+        motion(world, params, state, month, body, sponsor, target, S_REMOVE_OFFICE, office)

@@ -9,19 +9,20 @@ that month, congresses first.  Then the outcome is checked.
 from .chance import normal, seed_history, uniform
 from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
-from .events import dated_events, decide_documents, ease_tensions, frailty
+from .events import dated_events, decide_documents, frailty, move_documents
 from .jit import entry_point, mechanism
 from .journal import record
 from .motions import (
     consider_motion,
     consider_readmissions,
-    deciding_body,
+    decides,
     fill_offices,
     fill_top_seats,
 )
 from .outcome import check_dominance, check_elimination, judge_claims, mark_contenders
 from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
 from .patronage import appoint_secretaries, settle_loyalties
+from .policy import ease_tensions, set_party_line
 from .power import is_active, perceived, sits_in_top, update_power
 from .voting import congress_blocs
 from .world import (
@@ -30,6 +31,7 @@ from .world import (
     L_CONGRESS,
     M_LOST_OFFICE,
     NO_MONTH,
+    NOT_PENDING,
     OTHER,
     S_READMIT,
     T_ORATORY,
@@ -102,7 +104,8 @@ def reset(world, params, state):
         state.salience[axis] = world.salience0[axis]
         state.mood_shock[axis] = 0.0
     for event in range(state.pending_document.shape[0]):
-        state.pending_document[event] = 0
+        state.pending_document[event] = NOT_PENDING
+        state.document_sponsor[event] = -1
     for claim in range(state.shift_taken.shape[0]):
         state.shift_taken[claim] = 0
         state.shift_mark[claim] = 0.0
@@ -183,10 +186,11 @@ def session(world, params, state, month, body, order):
             consider_motion(world, params, state, month, body, sponsor, enemy)
     if body == committee:
         fill_top_seats(world, params, state, month, body, world.top, world.candidate_seats)
+    move_documents(world, params, state, month, body)
     fill_offices(world, params, state, month, body)
     if role == TOP:
         decide_documents(world, params, state, month, body)
-    if deciding_body(world, S_READMIT, -1) == body:
+    if decides(world, body, S_READMIT, -1):
         consider_readmissions(world, params, state, month, body, params[P_READMIT_THRESHOLD])
 
 
@@ -198,6 +202,7 @@ def simulate(world, params, state, seed, verdicts):
     update_power(world, params, state)
     mark_contenders(world, state)
     first_impressions(params, state)
+    set_party_line(state, 0, world.top, False)
     n_actors = world.status0.shape[0]
     order = state.order
     cursor = 0
@@ -211,6 +216,7 @@ def simulate(world, params, state, seed, verdicts):
         update_power(world, params, state)
         mark_contenders(world, state)
         form_coalition(params, state, month, world.top)
+        set_party_line(state, month, world.top, True)
         shuffle(order)
         monthly_conduct(world, params, state, month, order)
         for role in (CONGRESS, COMMITTEE, TOP, OTHER):

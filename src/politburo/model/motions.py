@@ -10,6 +10,7 @@ Vacancies are filled by the winners, who promote their own people.
 """
 
 from .chance import normal, uniform
+from .coalition import top_members
 from .jit import mechanism
 from .journal import record
 from .outcome import base_office, check_elimination, is_base
@@ -93,22 +94,25 @@ def next_sanction(world, state, month, target):
 
 
 @mechanism
-def deciding_body(world, sanction, office):
+def decides(world, body, sanction, office):
+    """Can this body, now in session, carry the sanction?  An office is taken
+    away by the body that fills it; any body the scenario names may decide the
+    rest, so a motion goes to whichever of them sits first."""
     if sanction == NO_SANCTION:
-        return -1
+        return False
     if sanction == S_REMOVE_OFFICE:
-        return world.office_body[office]
-    for body in range(world.body_decides.shape[0]):
-        if world.body_decides[body, sanction]:
-            return body
-    return -1
+        return world.office_body[office] == body
+    return world.body_decides[body, sanction] == 1
 
 
 @mechanism
 def candidate_score(world, params, state, nominator, actor):
-    score = state.prestige[actor] + 0.3 * world.traits[actor, T_ORGANISATION]
-    if bloc_leader(state, actor) == bloc_leader(state, nominator):
-        score += 1.0
+    """How much the electing body likes a nominee.  Standing counts; the
+    nominator's own men count as far as his bloc holds the committee's seats."""
+    score = 2.0 * state.prestige[actor] + 0.3 * world.traits[actor, T_ORGANISATION]
+    camp = bloc_leader(state, nominator)
+    if bloc_leader(state, actor) == camp:
+        score += min(1.0, 2.0 * state.seat_share[camp])
     if (state.coalition[0] >> actor) & 1:
         score += 0.5
     score -= 0.5 * distance(state, actor, nominator)
@@ -140,6 +144,8 @@ def nominate(world, params, state, nominator, excluded, lowest_status):
 @mechanism
 def appoint(world, params, state, month, office, nominator, body):
     holder = nominate(world, params, state, nominator, state.holder[office], MEMBER)
+    if holder < 0 and state.holder[office] < 0:
+        return  # still nobody to fill it; its organisations were released already
     state.holder[office] = holder
     hand_over_machine(params, state, world, office, holder)
     if holder >= 0:
@@ -260,12 +266,13 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
 def consider_motion(world, params, state, month, body, sponsor, target):
     """Does ``sponsor`` move against ``target`` at this session of ``body``?"""
     sanction, office = next_sanction(world, state, month, target)
-    if deciding_body(world, sanction, office) != body:
+    if not decides(world, body, sanction, office):
         return False
     if state.last_motion[target] > month - params[P_MOTION_COOLDOWN]:
         return False
-    if (state.coalition[0] >> target) & 1 and (state.coalition[0] >> sponsor) & 1:
-        return False
+    ruling = state.coalition[0]
+    if (ruling >> target) & 1 and (ruling >> sponsor) & 1 and ruling != top_members(state):
+        return False  # partners do not strike each other while a common enemy remains
     ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, False)
     share = ayes / max(ayes + noes, 1e-9)
     traits = world.traits[sponsor]

@@ -13,6 +13,7 @@ from .journal import record
 from .parameters import P_DOMINANCE_MONTHS, P_INDEPENDENT_BASE, P_WEIGHT_PRESTIGE
 from .power import bloc_leader, is_active, sits_in_top
 from .world import (
+    CANDIDATE,
     CLAIM_ALLIED,
     CLAIM_BEFORE,
     CLAIM_SHIFT,
@@ -24,6 +25,7 @@ from .world import (
 
 WAS_FULL = 1
 HAD_BASE = 2
+SAT_IN_TOP = 4  # full or candidate member at some time: a politician, not a functionary
 
 
 @mechanism
@@ -58,6 +60,8 @@ def mark_contenders(world, state):
             continue
         if state.status[actor] == FULL:
             state.contender[actor] |= WAS_FULL
+        if state.status[actor] <= CANDIDATE:
+            state.contender[actor] |= SAT_IN_TOP
         if base_office(world, state, actor) >= 0:
             state.contender[actor] |= HAD_BASE
 
@@ -136,7 +140,7 @@ def check_dominance(params, state, month, top_body):
                 continue
             # Rivals are politicians who have sat in the top body, not the
             # functionaries the winners have put into offices.
-            if bloc_leader(state, actor) == candidate or not state.contender[actor] & WAS_FULL:
+            if bloc_leader(state, actor) == candidate or not state.contender[actor] & SAT_IN_TOP:
                 continue
             if independent_base(params, state, actor) > params[P_INDEPENDENT_BASE] * own_base:
                 dominant = False
@@ -150,7 +154,11 @@ def check_dominance(params, state, month, top_body):
         state.leader[2] = 0
     state.leader[2] += 1
     if state.leader[2] >= int(params[P_DOMINANCE_MONTHS]):
+        # He is dominant once the test has held for the required run of
+        # months; the chronicle also gives the month the run began.
+        began = state.leader[1]
         state.leader[0] = candidate
+        state.leader[1] = month
         record(
             state,
             month,
@@ -161,7 +169,7 @@ def check_dominance(params, state, month, top_body):
             -1,
             members,
             supporters,
-            state.leader[1],
+            began,
         )
 
 

@@ -90,6 +90,9 @@ MANNER_NAMES = (
 )
 NO_MONTH = -1
 
+# Where a damaging document stands.
+NOT_PENDING, AWAITING_TOP_BODY, AWAITING_MOTION = range(3)
+
 # The chronicle: one row per thing that happened.
 (
     L_DEATH,
@@ -114,7 +117,8 @@ NO_MONTH = -1
     L_ELIMINATED,
     L_DOMINANT,
     L_READMITTED,
-) = range(22)
+    L_LINE,
+) = range(23)
 LOG_KIND_NAMES = (
     "death",
     "stroke",
@@ -138,6 +142,7 @@ LOG_KIND_NAMES = (
     "eliminated",
     "dominant",
     "readmitted",
+    "line",
 )
 # Columns of a log row.
 LOG_MONTH, LOG_KIND, LOG_ACTOR, LOG_OTHER, LOG_BODY, LOG_OFFICE, LOG_FOR, LOG_AGAINST, LOG_EXTRA = (
@@ -247,11 +252,13 @@ State = namedtuple(
         "mood",  # [X] the rank and file's leaning
         "mood_shock",  # [X] what crises have added to it
         "line",  # [X] the party line
+        "line_logged",  # [X] the line as last reported in the chronicle
         "coalition",  # [1] bitmask of the ruling coalition in the top body
         "coalition_shares",  # [A] perceived shares when last solved
         "members_at_solve",  # [1] top-body bitmask when last solved
         "last_motion",  # [A] month of the last motion against each actor
-        "pending_document",  # [E] 1 while a document waits for the top body
+        "pending_document",  # [E] AWAITING_TOP_BODY, then AWAITING_MOTION once published
+        "document_sponsor",  # [E] who carries a published document's demand to a vote
         "allied",  # [A, A] bitmask of rivals each pair stood together against
         "eliminated",  # [A] month an actor left the contest, NO_MONTH if not
         "manner",  # [A]
@@ -312,11 +319,13 @@ def new_state(world):
         np.zeros(n_axes, np.float64),  # mood
         np.zeros(n_axes, np.float64),  # mood_shock
         np.zeros(n_axes, np.float64),  # line
+        np.zeros(n_axes, np.float64),  # line_logged
         np.zeros(1, np.int64),  # coalition
         np.zeros(n_actors, np.float64),  # coalition_shares
         np.zeros(1, np.int64),  # members_at_solve
         np.zeros(n_actors, np.int64),  # last_motion
         np.zeros(world.event_month.shape[0], np.int64),  # pending_document
+        np.zeros(world.event_month.shape[0], np.int64),  # document_sponsor
         np.zeros((n_actors, n_actors), np.int64),  # allied
         np.zeros(n_actors, np.int64),  # eliminated
         np.zeros(n_actors, np.int64),  # manner

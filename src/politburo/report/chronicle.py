@@ -38,6 +38,7 @@ from ..model.world import (
     L_ELIMINATED,
     L_FACTION,
     L_HEIR,
+    L_LINE,
     L_MOTION_FAILED,
     L_MOTION_PASSED,
     L_OVERTURNED,
@@ -498,6 +499,20 @@ def readmitted(names: Names, row: np.ndarray) -> Told:
     return _involved(actor, sponsor), f"{text}, {votes}."
 
 
+def line_turned(names: Names, row: np.ndarray) -> Told:
+    axis_index = int(row[LOG_EXTRA])
+    new, old = row[LOG_FOR] / 100.0, row[LOG_AGAINST] / 100.0
+    body = names.body(int(row[LOG_BODY]))
+    if not 0 <= axis_index < len(names.axes):
+        return [], f"The party line moves from {old:+.2f} to {new:+.2f}."
+    axis = names.axes[axis_index]
+    pole = _pole(axis.high if new > old else axis.low)
+    return [], (
+        f"The {body} turns the party line on {_lower(axis.name)} toward {pole} "
+        f"(from {old:+.2f} to {new:+.2f})."
+    )
+
+
 TELLERS: dict[int, Callable[[Names, np.ndarray], Told]] = {
     L_DEATH: death,
     L_STROKE: stroke,
@@ -521,6 +536,7 @@ TELLERS: dict[int, Callable[[Names, np.ndarray], Told]] = {
     L_ELIMINATED: eliminated,
     L_DOMINANT: dominant,
     L_READMITTED: readmitted,
+    L_LINE: line_turned,
 }
 
 

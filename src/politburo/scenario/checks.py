@@ -336,7 +336,7 @@ def _event_problems(s: Scenario) -> Iterator[Problem]:
 
 CLAIM_NEEDS: dict[str, tuple[str, ...]] = {
     "eliminated_before": ("first", "then"),
-    "allied_against": ("allies", "against"),
+    "allied_against": ("actor", "allies", "against"),
     "position_shift": ("actor", "axis", "direction"),
 }
 

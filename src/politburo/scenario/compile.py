@@ -73,9 +73,10 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
     actors = [actor.id for actor in scenario.actors]
     offices = [office.id for office in scenario.offices]
     bodies = [body.id for body in scenario.bodies]
-    recruitments = [event for event in scenario.events if event.kind == "recruitment"]
+    events = sorted(scenario.events, key=lambda e: month_index(e.date))
+    # Recruitment waves take the cadre slots after the scenario's own, in date order.
     cadres = [cadre.id for cadre in scenario.cadres] + [
-        f"recruitment-{i}" for i in range(len(recruitments))
+        f"recruits-{event.date}" for event in events if event.kind == "recruitment"
     ]
     a_index = {name: i for i, name in enumerate(actors)}
     o_index = {name: i for i, name in enumerate(offices)}
@@ -151,7 +152,6 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
         for axis, value in cadre.leaning.items():
             leaning[i, x_index[axis]] = value
 
-    events = sorted(scenario.events, key=lambda e: month_index(e.date))
     n_e = len(events)
     event_cadre = np.full(n_e, -1, np.int64)
     event_shift = np.zeros((n_e, n_x))
