@@ -26,6 +26,7 @@ from .rules import founder_deviation, rule_strength
 from .world import (
     ARRESTED,
     CANDIDATE,
+    EXILED,
     EXPELLED,
     L_APPEAL,
     L_FACTION,
@@ -208,9 +209,12 @@ def oppose(world, params, state, month, actor, danger):
     caution = traits[T_CAUTION]
     oratory = traits[T_ORATORY]
     partner = nearest_outsider(state, actor)
+    # A man who has recanted has given his word; breaking it costs more.
     faction = (
-        -1.0 if state.faction[actor] else ambition * (1.0 - caution) + 0.3 * oratory - ban * caution
+        ambition * (1.0 - caution) + 0.3 * oratory - ban * caution - 0.8 * state.recanted[actor]
     )
+    if state.faction[actor]:
+        faction = -1.0
     # The rank and file listen when the line has drifted from what they want.
     resonance = 1.0 - 0.5 * distance_to_mood(state, actor) + 0.5 * discontent(state)
     appeal = ambition * oratory * resonance
@@ -267,11 +271,27 @@ def danger_to(state, month, actor):
 
 
 @mechanism
+def plead(world, params, state, month, actor):
+    """An outcast who wants his way back in recants, sooner the more cautious
+    he is; the unbending never do."""
+    if state.status[actor] != EXPELLED and state.status[actor] != EXILED:
+        return
+    if state.recanted[actor] or state.incapacitated[actor]:
+        return
+    traits = world.traits[actor]
+    if uniform() < 0.1 * traits[T_CAUTION] * (1.0 - traits[T_CONVICTION]):
+        state.recanted[actor] = 1
+        state.prestige[actor] = max(0.0, state.prestige[actor] - 0.1)
+        record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
+
+
+@mechanism
 def monthly_conduct(world, params, state, month, order):
     ruling = state.coalition[0]
     for index in range(order.shape[0]):
         actor = order[index]
         if not in_play(world, state, actor):
+            plead(world, params, state, month, actor)
             continue
         enemy = choose_enemy(world, params, state, actor)
         if ruling == 0 or (ruling >> actor) & 1 or not sits_in_top(state, actor):

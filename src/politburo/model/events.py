@@ -16,6 +16,7 @@ from .parameters import (
     P_DOCUMENT_DAMAGE,
     P_HEALTH_HAZARD,
     P_LEAK_SHARE,
+    P_MOTION_COOLDOWN,
 )
 from .patronage import recruit
 from .power import bloc_leader, is_active, perceived, sits_in_top
@@ -199,8 +200,10 @@ def move_documents(world, params, state, month, body):
         office = world.event_office[event]
         if world.office_body[office] != body:
             continue
-        state.pending_document[event] = NOT_PENDING
         target = world.event_target[event]
+        if state.last_motion[target] > month - params[P_MOTION_COOLDOWN]:
+            continue  # he has just faced a vote; the demand waits for the next session
+        state.pending_document[event] = NOT_PENDING
         sponsor = state.document_sponsor[event]
         if state.holder[office] != target or sponsor < 0 or not is_active(state, sponsor):
             continue

@@ -216,7 +216,7 @@ def simulate(world, params, state, seed, verdicts):
         update_power(world, params, state)
         mark_contenders(world, state)
         form_coalition(params, state, month, world.top)
-        set_party_line(state, month, world.top, True)
+        set_party_line(state, month, world.top, month > 0)
         shuffle(order)
         monthly_conduct(world, params, state, month, order)
         for role in (CONGRESS, COMMITTEE, TOP, OTHER):

@@ -49,6 +49,7 @@ from .world import (
     M_REMOVED_CC,
     MEMBER,
     NO_MONTH,
+    R_SECURITY,
     RULE_TERROR,
     S_ARREST,
     S_DEMOTE,
@@ -190,6 +191,8 @@ def apply_sanction(world, params, state, month, body, sponsor, target, sanction,
         state.status[target] = DEAD
         manner = M_EXECUTED
     if state.status[target] >= EXPELLED:
+        # The party's verdict strips an outcast of half his standing.
+        state.prestige[target] *= 0.5
         state.faction[target] = 0
         vacate_offices(world, params, state, month, target, sponsor, body)
     check_elimination(world, state, month, target, manner)
@@ -263,10 +266,26 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
 
 
 @mechanism
+def police_will_act(world, state, target):
+    """Exile, arrest and execution need the political police.  A security
+    chief in the victim's own camp does not carry them out."""
+    camp = bloc_leader(state, target)
+    for office in range(state.holder.shape[0]):
+        chief = state.holder[office]
+        if world.office_resources[office, R_SECURITY] < 0.5 or chief < 0:
+            continue
+        if is_active(state, chief) and bloc_leader(state, chief) == camp:
+            return False
+    return True
+
+
+@mechanism
 def consider_motion(world, params, state, month, body, sponsor, target):
     """Does ``sponsor`` move against ``target`` at this session of ``body``?"""
     sanction, office = next_sanction(world, state, month, target)
     if not decides(world, body, sanction, office):
+        return False
+    if sanction >= S_EXILE and sanction != S_READMIT and not police_will_act(world, state, target):
         return False
     if state.last_motion[target] > month - params[P_MOTION_COOLDOWN]:
         return False
@@ -379,7 +398,8 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
 
 @mechanism
 def consider_readmissions(world, params, state, month, body, threshold):
-    """A recanted outcast who no longer frightens anyone may come back."""
+    """A recanted outcast whose standing has sunk well below the leader's may
+    come back: he can be useful, and he is no longer a danger."""
     sponsor = strongest_insider(state)
     if sponsor < 0:
         return
@@ -388,8 +408,8 @@ def consider_readmissions(world, params, state, month, body, threshold):
             continue
         if state.incapacitated[actor] or state.status[actor] == DEAD:
             continue
-        if state.prestige[actor] > threshold * (1.0 + state.prestige[sponsor]):
-            continue
+        if state.prestige[actor] > threshold * state.prestige[sponsor]:
+            continue  # he still rivals the leader
         if state.last_motion[actor] > month - 6:
             continue
         ayes, noes = tally(world, params, state, month, body, sponsor, actor, S_READMIT, True)

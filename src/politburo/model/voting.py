@@ -121,6 +121,26 @@ def personal_utility(params, state, voter, sponsor, target, push):
 
 
 @mechanism
+def clemency(params, state, voter, sponsor, outcast):
+    """A voter's will to take back a penitent outcast: his camp follows the
+    leader who proposes it, the outcast's old friends want him back, and the
+    further the man stands from the voter, the less welcome he is."""
+    return (
+        params[P_VOTE_LOYALTY] * abs(side(state, voter, sponsor, outcast))
+        + params[P_RECANT_RELIEF]
+        + params[P_VOTE_TRUST] * state.trust[voter, outcast]
+        - params[P_VOTE_IDEOLOGY] * distance(state, voter, outcast)
+    )
+
+
+@mechanism
+def utility(params, state, voter, sponsor, target, sanction, push):
+    if sanction == S_READMIT:
+        return clemency(params, state, voter, sponsor, target)
+    return personal_utility(params, state, voter, sponsor, target, push)
+
+
+@mechanism
 def congress_blocs(state, shares):
     """Delegate shares by bloc leader; the last slot holds the unaligned."""
     n_actors = state.status.shape[0]
@@ -147,8 +167,6 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
     """Votes for and against a motion; expected values when ``noisy`` is False."""
     noise = params[P_VOTE_NOISE]
     push = common_pressure(world, params, state, month, sponsor, target, sanction)
-    if sanction == S_READMIT:
-        push = -push
     n_actors = state.status.shape[0]
     ayes = 0.0
     noes = 0.0
@@ -163,14 +181,14 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
         if voter == target:
             noes += 1.0
             continue
-        utility = personal_utility(params, state, voter, sponsor, target, push)
+        will = utility(params, state, voter, sponsor, target, sanction, push)
         if noisy:
-            if utility + noise * normal() > 0.0:
+            if will + noise * normal() > 0.0:
                 ayes += 1.0
             else:
                 noes += 1.0
         else:
-            chance = sigmoid(utility / noise)
+            chance = sigmoid(will / noise)
             ayes += chance
             noes += 1.0 - chance
     role = world.body_role[body]
@@ -200,21 +218,23 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
             stance = -1.0
         else:
             stance = side(state, leader, sponsor, target)
-            if stance == 0.0:
-                stance = (
-                    1.0
-                    if personal_utility(params, state, leader, sponsor, target, push) > 0
-                    else -1.0
-                )
+            if stance == 0.0 or sanction == S_READMIT:
+                will = utility(params, state, leader, sponsor, target, sanction, push)
+                stance = 1.0 if will > 0.0 else -1.0
         if stance > 0.0:
             ayes += seats * weight * cohesion
         else:
             noes += seats * weight * cohesion
         free += weight * (1.0 - cohesion)
-    mood = params[P_VOTE_IDEOLOGY] * (
-        distance_to_mood(state, target) - distance_to_mood(state, sponsor)
-    )
-    chance = sigmoid((mood + push) / noise)
+    if sanction == S_READMIT:
+        mood = params[P_RECANT_RELIEF] - params[P_VOTE_IDEOLOGY] * distance_to_mood(state, target)
+    else:
+        mood = (
+            params[P_VOTE_IDEOLOGY]
+            * (distance_to_mood(state, target) - distance_to_mood(state, sponsor))
+            + push
+        )
+    chance = sigmoid(mood / noise)
     if noisy:
         chance = min(1.0, max(0.0, chance + 0.05 * normal()))
     ayes += seats * free * chance
