@@ -70,6 +70,14 @@ def test_run_prints_a_dated_chronicle_and_the_outcome() -> None:
     assert any("became dominant" in line for line in lines)
 
 
+def test_run_keeps_small_change_out_unless_asked() -> None:
+    brief = invoke("run", "--seed", "1").stdout
+    full = invoke("run", "--seed", "1", "--all").stdout
+    assert "appeals over the leaders' heads" not in brief
+    assert "appeals over the leaders' heads" in full
+    assert len(full.splitlines()) > len(brief.splitlines())
+
+
 def test_run_json_structure() -> None:
     result = invoke("run", "--scenario", "ussr-1924", "--seed", "2", "--json")
     assert result.exit_code == 0, result.stderr

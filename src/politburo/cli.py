@@ -33,7 +33,7 @@ from rich.text import Text
 
 from . import __version__, api
 from .experiments.validation import DATE_WINDOW, Share, Validation
-from .report.chronicle import Names, entries, history_json, outcome_lines
+from .report.chronicle import Names, entries, history_json, main_entries, outcome_lines
 from .scenario import ScenarioError, builtin_scenarios, json_schema
 from .scenario.compile import Compiled
 
@@ -161,6 +161,10 @@ def _main(
 def run(
     scenario: ScenarioOption = DEFAULT_SCENARIO,
     seed: SeedOption = 0,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Also tell appeals to the rank and file and minor shifts."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Play one history and tell it: a dated chronicle, then the outcome."""
@@ -175,7 +179,7 @@ def run(
     meta = compiled.scenario.meta
     out.print(Text(f"{meta.name} (seed {seed})", style="bold"))
     out.print()
-    for entry in entries(history):
+    for entry in entries(history) if everything else main_entries(history):
         out.print(Text.assemble((entry.date, "cyan"), "  ", entry.text))
     out.print()
     out.print(Text("Outcome", style="bold"))

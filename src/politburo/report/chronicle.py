@@ -570,6 +570,27 @@ def entries(history: History) -> list[Entry]:
     return told
 
 
+def leading_figures(history: History) -> set[str]:
+    """Who sat in the top body at some time: at the start, or by promotion."""
+    scenario = history.compiled.scenario
+    figures = {actor.id for actor in scenario.actors if actor.status in ("full", "candidate")}
+    for row in history.log:
+        if int(row[LOG_KIND]) == L_PROMOTED and row[LOG_ACTOR] >= 0:
+            figures.add(history.compiled.actor_ids[int(row[LOG_ACTOR])])
+    return figures
+
+
+def main_entries(history: History) -> list[Entry]:
+    """The chronicle without its small change: no appeals to the rank and file,
+    and position shifts only by men who sat in the top body."""
+    figures = leading_figures(history)
+    return [
+        entry
+        for entry in entries(history)
+        if entry.kind != "appeal" and (entry.kind != "shift" or set(entry.actors) & figures)
+    ]
+
+
 def chronicle(history: History) -> list[str]:
     """The history as dated lines, 'YYYY-MM  sentence'."""
     return [entry.line for entry in entries(history)]
