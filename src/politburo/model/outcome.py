@@ -133,8 +133,9 @@ def check_dominance(params, state, month, top_body):
             if bloc_leader(state, actor) == candidate or (partners and (ruling >> actor) & 1):
                 supporters += 1
     dominant = 2 * supporters > members
-    own_base = independent_base(params, state, candidate)
-    if dominant and own_base > 0.0:
+    # A would-be leader with no base of his own is blocked by any rival who has one.
+    own_base = max(0.0, independent_base(params, state, candidate))
+    if dominant:
         for actor in range(n_actors):
             if actor == candidate or not is_active(state, actor):
                 continue
