@@ -445,18 +445,25 @@ def recant(names: Names, row: np.ndarray) -> Told:
     return [actor], f"{names.actor(actor)} recants and admits his errors."
 
 
-def shift(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
+def _movement(names: Names, row: np.ndarray) -> tuple[str | None, str]:
+    """For a move along an axis: 'on <axis>, toward <pole>' (None if the axis is
+    unknown) and '(from x to y)'."""
     axis_index = int(row[LOG_EXTRA])
     new, old = row[LOG_FOR] / 100.0, row[LOG_AGAINST] / 100.0
+    values = f"(from {old:+.2f} to {new:+.2f})"
     if not 0 <= axis_index < len(names.axes):
-        return [actor], f"{names.actor(actor)} shifts his position from {old:+.2f} to {new:+.2f}."
+        return None, values
     axis = names.axes[axis_index]
     pole = _pole(axis.high if new > old else axis.low)
-    return [actor], (
-        f"{names.actor(actor)} shifts on {_lower(axis.name)}, toward {pole} "
-        f"(from {old:+.2f} to {new:+.2f})."
-    )
+    return f"on {_lower(axis.name)}, toward {pole}", values
+
+
+def shift(names: Names, row: np.ndarray) -> Told:
+    actor = int(row[LOG_ACTOR])
+    where, values = _movement(names, row)
+    if where is None:
+        return [actor], f"{names.actor(actor)} shifts his position {values}."
+    return [actor], f"{names.actor(actor)} shifts {where} {values}."
 
 
 def cadre_won(names: Names, row: np.ndarray) -> Told:
@@ -500,17 +507,11 @@ def readmitted(names: Names, row: np.ndarray) -> Told:
 
 
 def line_turned(names: Names, row: np.ndarray) -> Told:
-    axis_index = int(row[LOG_EXTRA])
-    new, old = row[LOG_FOR] / 100.0, row[LOG_AGAINST] / 100.0
+    where, values = _movement(names, row)
+    if where is None:
+        return [], f"The party line moves {values}."
     body = names.body(int(row[LOG_BODY]))
-    if not 0 <= axis_index < len(names.axes):
-        return [], f"The party line moves from {old:+.2f} to {new:+.2f}."
-    axis = names.axes[axis_index]
-    pole = _pole(axis.high if new > old else axis.low)
-    return [], (
-        f"The {body} turns the party line on {_lower(axis.name)} toward {pole} "
-        f"(from {old:+.2f} to {new:+.2f})."
-    )
+    return [], f"The {body} turns the party line {where} {values}."
 
 
 TELLERS: dict[int, Callable[[Names, np.ndarray], Told]] = {
