@@ -80,13 +80,15 @@ def test_rivals_underrate_the_apparatus_man_at_the_start(ussr):
     assert result.perceived_start["stalin"] < result.perceived_start["trotsky"]
 
 
+@pytest.fixture(scope="module")
+def result():
+    """Issue 2's validation of ussr-1924 at n = 2000."""
+    return politburo.validate("ussr-1924", runs=2000, seed=2024)
+
+
 @pytest.mark.slow
 class TestHistoricalTargets:
     """Issue 2's targets for ussr-1924 at n = 2000."""
-
-    @pytest.fixture(scope="class")
-    def result(self):
-        return politburo.validate("ussr-1924", runs=2000, seed=2024)
 
     def test_stalin_is_the_likely_but_not_certain_winner(self, result):
         assert 0.5 <= result.p_leader.value <= 0.9
