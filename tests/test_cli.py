@@ -226,3 +226,13 @@ def test_console_script() -> None:
         assert bad.returncode == 2, (args, bad.stderr)
         lines = bad.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: "), (args, bad.stderr)
+
+
+def test_validate_on_two_threads_gives_the_same_numbers() -> None:
+    one = strict_json(invoke("validate", "-n", "40", "--seed", "3", "--json").stdout)
+    two = strict_json(invoke("validate", "-n", "40", "--seed", "3", "-w", "2", "--json").stdout)
+    assert one == two
+
+
+def test_validate_refuses_zero_workers() -> None:
+    assert_one_line_error(invoke("validate", "-n", "10", "--workers", "0"), "--workers")

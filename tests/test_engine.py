@@ -47,6 +47,13 @@ def test_chunking_does_not_change_any_history(ussr):
     assert np.array_equal(whole.verdicts, pieces.verdicts)
 
 
+def test_threads_do_not_change_any_history(ussr):
+    one = run_ensemble(ussr, 50, seed=9, workers=1)
+    two = run_ensemble(ussr, 50, seed=9, workers=2)
+    for field in ("leader", "leader_month", "eliminated", "manner", "rank", "verdicts"):
+        assert np.array_equal(getattr(one, field), getattr(two, field)), field
+
+
 def test_single_history_matches_ensemble_row_zero(ussr):
     history = politburo.run(ussr, seed=3)
     ensemble = run_ensemble(ussr, 1, seed=3)

@@ -40,8 +40,10 @@ def ensemble(
     runs: int,
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Ensemble:
-    return run_ensemble(_compiled(scenario), runs, seed, progress)
+    """Summaries of ``runs`` histories, on ``workers`` threads (same numbers)."""
+    return run_ensemble(_compiled(scenario), runs, seed, progress, workers=workers)
 
 
 def validate(
@@ -49,6 +51,7 @@ def validate(
     runs: int = 2000,
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Validation:
     """Run ``runs`` histories and hold them against the scenario's history."""
-    return judge(ensemble(scenario, runs, seed, progress))
+    return judge(ensemble(scenario, runs, seed, progress, workers))

@@ -121,10 +121,13 @@ def _engine_cached(entry: Callable[..., Any]) -> bool:
         return any(folder.glob(f"history.{entry.__name__}-*.nbi"))
 
 
-def _announce_compilation(batch: bool) -> None:
-    from .model.history import simulate, simulate_batch
+def _announce_compilation(batch: bool, workers: int = 1) -> None:
+    from .model.history import simulate, simulate_batch, simulate_batch_parallel
 
-    if not _engine_cached(simulate_batch if batch else simulate):
+    entry = simulate
+    if batch:
+        entry = simulate_batch_parallel if workers > 1 else simulate_batch
+    if not _engine_cached(entry):
         typer.echo(COMPILING, err=True)
 
 
@@ -211,16 +214,21 @@ def validate(
     scenario: ScenarioOption = DEFAULT_SCENARIO,
     runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to simulate.")] = 2000,
     seed: SeedOption = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Threads to run on; the numbers do not change.")
+    ] = 1,
     as_json: JsonOption = False,
 ) -> None:
     """Simulate many histories and hold them against the scenario's real history."""
     if runs <= 0:
         fail(f"--runs must be at least 1 (got {runs})")
+    if workers <= 0:
+        fail(f"--workers must be at least 1 (got {workers})")
     _check_seed(seed)
     compiled = _load(scenario)
     if compiled.scenario.history is None:
         fail(f"scenario {compiled.scenario.meta.id!r} has no 'history' section to validate against")
-    _announce_compilation(batch=True)
+    _announce_compilation(batch=True, workers=workers)
     progress = Progress(
         TextColumn("Simulating"),
         BarColumn(),
@@ -232,7 +240,11 @@ def validate(
     with progress:
         task = progress.add_task("runs", total=runs)
         result = api.validate(
-            compiled, runs=runs, seed=seed, progress=lambda done: progress.advance(task, done)
+            compiled,
+            runs=runs,
+            seed=seed,
+            progress=lambda done: progress.advance(task, done),
+            workers=workers,
         )
     if as_json:
         _print_json(result.as_json())

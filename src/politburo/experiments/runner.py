@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
-from ..model.history import simulate, simulate_batch
+from ..model.history import simulate, simulate_batch, simulate_batch_parallel
 from ..model.world import NO_MONTH, new_state
 from ..scenario.compile import Compiled
 from .seeding import history_seed, history_seeds
@@ -77,8 +78,10 @@ def run_ensemble(
     seed: int,
     progress: Callable[[int], None] | None = None,
     chunk: int = CHUNK,
+    workers: int = 1,
 ) -> Ensemble:
-    """Play ``runs`` histories in chunks; ``progress`` hears how many are done."""
+    """Play ``runs`` histories in chunks on ``workers`` threads; ``progress``
+    hears how many are done.  The numbers do not depend on either."""
     n_actors = len(compiled.actor_ids)
     n_claims = len(compiled.claim_ids)
     leader = np.full(runs, -1, np.int64)
@@ -88,13 +91,12 @@ def run_ensemble(
     rank = np.zeros((runs, n_actors), np.int64)
     verdicts = np.zeros((runs, n_claims), np.bool_)
     perceived_start = np.zeros((runs, n_actors))
+    if workers > 1:
+        numba.set_num_threads(min(workers, numba.config.NUMBA_NUM_THREADS))
     for start in range(0, runs, chunk):
         stop = min(runs, start + chunk)
         part = slice(start, stop)
-        simulate_batch(
-            compiled.world,
-            compiled.params,
-            history_seeds(seed, start, stop),
+        outputs = (
             leader[part],
             leader_month[part],
             eliminated[part],
@@ -103,6 +105,11 @@ def run_ensemble(
             verdicts[part],
             perceived_start[part],
         )
+        seeds = history_seeds(seed, start, stop)
+        if workers > 1:
+            simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, workers)
+        else:
+            simulate_batch(compiled.world, compiled.params, seeds, *outputs)
         if progress is not None:
             progress(stop - start)
     return Ensemble(

@@ -6,11 +6,13 @@ coalition, each leader's own move, and the sessions of whichever bodies sit
 that month, congresses first.  Then the outcome is checked.
 """
 
+from numba import prange
+
 from .chance import normal, seed_history, uniform
 from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
 from .events import dated_events, decide_documents, frailty, move_documents
-from .jit import entry_point, mechanism
+from .jit import entry_point, mechanism, parallel_entry_point
 from .journal import record
 from .motions import (
     consider_motion,
@@ -230,13 +232,24 @@ def simulate(world, params, state, seed, verdicts):
     judge_claims(world, state, verdicts)
 
 
-@entry_point
-def simulate_batch(
-    world, params, seeds, leader, leader_month, eliminated, manner, rank, verdicts, perceived_start
+@mechanism
+def play_runs(
+    world,
+    params,
+    state,
+    seeds,
+    first,
+    last,
+    leader,
+    leader_month,
+    eliminated,
+    manner,
+    rank,
+    verdicts,
+    perceived_start,
 ):
-    """Many histories, one after another, keeping only their summaries."""
-    state = allocate_state(world)
-    for run in range(seeds.shape[0]):
+    """Histories ``first`` to ``last - 1`` on one State, keeping only their summaries."""
+    for run in range(first, last):
         simulate(world, params, state, seeds[run], verdicts[run])
         leader[run] = state.leader[0]
         leader_month[run] = state.leader[1]
@@ -245,6 +258,68 @@ def simulate_batch(
             manner[run, actor] = state.manner[actor]
             rank[run, actor] = state.elimination_rank[actor]
             perceived_start[run, actor] = state.perceived0[actor]
+
+
+@entry_point
+def simulate_batch(
+    world, params, seeds, leader, leader_month, eliminated, manner, rank, verdicts, perceived_start
+):
+    """Many histories, one after another."""
+    state = allocate_state(world)
+    play_runs(
+        world,
+        params,
+        state,
+        seeds,
+        0,
+        seeds.shape[0],
+        leader,
+        leader_month,
+        eliminated,
+        manner,
+        rank,
+        verdicts,
+        perceived_start,
+    )
+
+
+@parallel_entry_point
+def simulate_batch_parallel(
+    world,
+    params,
+    seeds,
+    leader,
+    leader_month,
+    eliminated,
+    manner,
+    rank,
+    verdicts,
+    perceived_start,
+    lanes,
+):
+    """Many histories on ``lanes`` threads, each lane with its own State.  Every
+    history seeds its own generator, so the lanes change no number."""
+    runs = seeds.shape[0]
+    per_lane = (runs + lanes - 1) // lanes
+    for lane in prange(lanes):
+        first = min(runs, lane * per_lane)
+        last = min(runs, first + per_lane)
+        state = allocate_state(world)
+        play_runs(
+            world,
+            params,
+            state,
+            seeds,
+            first,
+            last,
+            leader,
+            leader_month,
+            eliminated,
+            manner,
+            rank,
+            verdicts,
+            perceived_start,
+        )
 
 
 allocate_state = entry_point(new_state)

@@ -14,5 +14,6 @@ from numba import njit
 # and the compiler inlines the small ones.
 mechanism = njit(cache=True, nogil=True, _nrt=False)
 
-# The entry points that allocate a history's State.
+# The entry points that allocate a history's State, serial and threaded.
 entry_point = njit(cache=True, nogil=True)
+parallel_entry_point = njit(cache=True, nogil=True, parallel=True)
