@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 import politburo
+from politburo.experiments.runner import run_ensemble
 from politburo.model.world import (
     L_CADRE_WON,
     L_DEATH,
@@ -95,7 +96,7 @@ def mean_elimination_month(oratory: float, seed: int) -> tuple[float, float]:
     data = fresh()
     actor(data, "zinoviev")["traits"]["oratory"] = oratory
     compiled = compile_(data)
-    ens = politburo.ensemble(compiled, runs=300, seed=seed)
+    ens = run_ensemble(compiled, 300, seed=seed)
     months = ens.eliminated[:, compiled.actor_index("zinoviev")]
     eliminated = months != NO_MONTH
     return float(np.where(eliminated, months, MONTHS).mean()), float(eliminated.mean())

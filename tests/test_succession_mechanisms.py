@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 import politburo
+from politburo.experiments.runner import run_ensemble
 from politburo.model.world import (
     L_APPOINTED,
     L_DEATH,
@@ -144,9 +145,7 @@ def heir_fate(protected: bool, seed: int) -> tuple[float, float]:
             }
         )
     compiled = compile_(data)
-    months = politburo.ensemble(compiled, runs=300, seed=seed).eliminated[
-        :, compiled.actor_index("trotsky")
-    ]
+    months = run_ensemble(compiled, 300, seed=seed).eliminated[:, compiled.actor_index("trotsky")]
     eliminated = months != NO_MONTH
     return float(np.where(eliminated, months, MONTHS).mean()), float(eliminated.mean())
 

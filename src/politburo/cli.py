@@ -2,6 +2,10 @@
 
     politburo run [--scenario NAME|PATH] [--seed N] [--json]
     politburo validate [--scenario NAME|PATH] [-n RUNS] [--seed N] [--json]
+    politburo ensemble [--scenario NAME|PATH] [-n RUNS] [--seed N] [--workers K]
+                       [--dask ADDRESS|local:K] [--out DIR] [--resume] [--events] [--json]
+    politburo query DIR "SQL" [--json]
+    politburo bench [--json]
     politburo scenarios [--json]
     politburo schema
 
@@ -25,13 +29,20 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__, api
+from .experiments.ensembles import EnsembleError, EnsembleResult
+from .experiments.executors import ExecutorError
+from .experiments.query import QueryError, query
+from .experiments.store import StoreError
+from .experiments.summary import Summary
 from .experiments.validation import DATE_WINDOW, Share, Validation
 from .report.chronicle import Names, entries, history_json, main_entries, outcome_lines
 from .scenario import ScenarioError, builtin_scenarios, json_schema
@@ -307,6 +318,175 @@ def _print_validation(compiled: Compiled, result: Validation) -> None:
         perceived.add_row(name(actor), f"{power:.3f}")
     out.print()
     out.print(perceived)
+
+
+class _RunsPerSecond(ProgressColumn):
+    def render(self, task: Any) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.0f} runs/s", style="cyan")
+
+
+def _progress(total: int, label: str = "Simulating") -> Progress:
+    progress = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RunsPerSecond(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=_err(),
+        transient=True,
+    )
+    progress.add_task("runs", total=total)
+    return progress
+
+
+@app.command()
+def ensemble(
+    scenario: ScenarioOption = DEFAULT_SCENARIO,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to simulate.")] = 10_000,
+    seed: SeedOption = 0,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Threads in this process.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Run on Dask: 'local:K' starts K worker processes here, "
+            "'tcp://HOST:PORT' uses a running scheduler.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Store every run as Parquet in this directory."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the interrupted ensemble in --out.")
+    ] = False,
+    events: Annotated[
+        bool, typer.Option("--events", help="Also store every history's event log (large).")
+    ] = False,
+    chunk: Annotated[
+        int | None,
+        typer.Option("--chunk", help="Histories per chunk (default: 1,000-10,000 by size)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Simulate many histories: who comes out on top, how often, when, and after
+    whose fall.  The numbers are the same on any number of workers or backends."""
+    if runs <= 0:
+        fail(f"--runs must be at least 1 (got {runs})")
+    if workers <= 0:
+        fail(f"--workers must be at least 1 (got {workers})")
+    if chunk is not None and chunk <= 0:
+        fail(f"--chunk must be at least 1 (got {chunk})")
+    if dask is not None and workers != 1:
+        fail("--workers and --dask do not go together: with Dask, say local:K")
+    if resume and out is None:
+        fail("--resume needs --out, the directory of the ensemble to continue")
+    if events and out is None:
+        fail("--events needs --out: event logs are only kept in a results store")
+    _check_seed(seed)
+    compiled = _load(scenario)
+    _announce_compilation(batch=True, workers=workers)
+    progress = _progress(runs)
+    try:
+        with progress:
+            result = api.ensemble(
+                compiled,
+                n=runs,
+                seed=seed,
+                workers=workers,
+                dask=dask,
+                out=out,
+                resume=resume,
+                events=events,
+                chunk=chunk,
+                progress=lambda done: progress.advance(progress.task_ids[0], done),
+            )
+    except (EnsembleError, ExecutorError, StoreError) as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        kept = " The finished chunks are stored: rerun with --resume." if out else ""
+        typer.echo(f"error: interrupted.{kept}", err=True)
+        raise typer.Exit(130) from None
+    summary = result.summary()
+    if as_json:
+        _print_json(summary.as_json())
+        return
+    _print_summary(compiled, summary, result)
+
+
+def _print_summary(compiled: Compiled, summary: Summary, result: EnsembleResult) -> None:
+    out = _out()
+    out.print(
+        Text(
+            f"{compiled.scenario.meta.name}: {summary.runs:,} histories, seed {summary.seed}",
+            style="bold",
+        )
+    )
+    leaders = Table(
+        "dominant by the end", "P", "95% CI", "median date", box=None, header_style="bold"
+    )
+    never = [leader for leader in summary.leaders if leader.share.value == 0]
+    for leader in summary.leaders:
+        if leader.share.value > 0:
+            leaders.add_row(
+                f"{leader.name} ({leader.actor})",
+                _percent(leader.share),
+                _interval(leader.share),
+                leader.median_date or "",
+            )
+    leaders.add_row("nobody", _percent(summary.none), _interval(summary.none), "")
+    out.print(leaders)
+    if never:
+        bound = max(leader.share.high for leader in never)
+        out.print(
+            Text(
+                f"{len(never)} others were never dominant (each P below {100 * bound:.2f}%).",
+                style="dim",
+            )
+        )
+    orders = Table("order of political defeats", "share", box=None, header_style="bold")
+    for order in summary.orders:
+        orders.add_row(order.order or "(nobody defeated)", _percent(order.share))
+    out.print()
+    out.print(orders)
+    out.print(Text(f"{summary.distinct_orders:,} distinct orders in all.", style="dim"))
+    footer = f"{summary.runs_per_second:,.0f} runs/s" if summary.runs_per_second else ""
+    if result.store is not None:
+        footer += f"; stored in {result.store.directory} (politburo query)"
+    if footer:
+        out.print()
+        out.print(Text(footer.lstrip("; "), style="dim"))
+
+
+@app.command("query")
+def query_command(
+    directory: Annotated[Path, typer.Argument(help="A results directory (ensemble --out).")],
+    sql: Annotated[
+        str, typer.Argument(help="DuckDB SQL over the tables runs, eliminations and events.")
+    ],
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Rows to show in the table (JSON has all).")
+    ] = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """Ask a stored ensemble a question in SQL."""
+    try:
+        table = query(directory, sql)
+    except (StoreError, QueryError) as exc:
+        fail(str(exc))
+    rows = table.to_pylist()
+    if as_json:
+        typer.echo(json.dumps(_finite(rows), indent=2, default=str, allow_nan=False))
+        return
+    shown = Table(*table.column_names, box=None, header_style="bold")
+    for row in rows[:max_rows]:
+        shown.add_row(*("" if value is None else str(value) for value in row.values()))
+    out = _out()
+    out.print(shown)
+    if len(rows) > max_rows:
+        out.print(Text(f"... {len(rows) - max_rows:,} more rows (--max-rows, --json)", style="dim"))
 
 
 # --- entry point ------------------------------------------------------------------

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numba
 import numpy as np
 
 from ..model.history import simulate, simulate_batch, simulate_batch_parallel
-from ..model.world import NO_MONTH, new_state
+from ..model.world import LOG_WIDTH, NO_MONTH, new_state
 from ..scenario.compile import Compiled
 from .seeding import history_seed, history_seeds
 
@@ -54,8 +54,98 @@ def run_history(compiled: Compiled, seed: int) -> History:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Summaries of histories ``first`` to ``first + n - 1``, one row each.
+
+    ``events``, kept only on request, holds every history's chronicle rows with
+    the run index in front: [rows, 1 + LOG_WIDTH]."""
+
+    first: int
+    leader: np.ndarray  # [n]
+    leader_month: np.ndarray  # [n], NO_MONTH when nobody became dominant
+    eliminated: np.ndarray  # [n, A]
+    manner: np.ndarray  # [n, A]
+    rank: np.ndarray  # [n, A]
+    verdicts: np.ndarray  # [n, K]
+    perceived_start: np.ndarray  # [n, A]
+    events: np.ndarray | None = None
+
+    @property
+    def runs(self) -> int:
+        return int(self.leader.shape[0])
+
+
+def play_batch(
+    compiled: Compiled,
+    seed: int,
+    first: int,
+    stop: int,
+    threads: int = 1,
+    events: bool = False,
+) -> Batch:
+    """Histories ``first`` to ``stop - 1`` of the ensemble seeded with ``seed``."""
+    runs = stop - first
+    n_actors = len(compiled.actor_ids)
+    batch = Batch(
+        first=first,
+        leader=np.full(runs, -1, np.int64),
+        leader_month=np.full(runs, NO_MONTH, np.int64),
+        eliminated=np.zeros((runs, n_actors), np.int64),
+        manner=np.zeros((runs, n_actors), np.int64),
+        rank=np.zeros((runs, n_actors), np.int64),
+        verdicts=np.zeros((runs, len(compiled.claim_ids)), np.bool_),
+        perceived_start=np.zeros((runs, n_actors)),
+    )
+    outputs = (
+        batch.leader,
+        batch.leader_month,
+        batch.eliminated,
+        batch.manner,
+        batch.rank,
+        batch.verdicts,
+        batch.perceived_start,
+    )
+    seeds = history_seeds(seed, first, stop)
+    if events:
+        batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, batch))
+    elif threads > 1:
+        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
+        simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, threads)
+    else:
+        simulate_batch(compiled.world, compiled.params, seeds, *outputs)
+    # The engine keeps the start of a streak that fell short of dominance in
+    # the same slot; a history nobody dominated has no date.
+    batch.leader_month[batch.leader < 0] = NO_MONTH
+    return batch
+
+
+def _play_with_chronicles(
+    compiled: Compiled, seeds: np.ndarray, first: int, batch: Batch
+) -> np.ndarray:
+    """One history at a time, keeping each chronicle; the same numbers as the
+    batch, since each history starts from its own seed on a reset State."""
+    state = new_state(compiled.world)
+    rows = []
+    for offset, history_seed_ in enumerate(seeds):
+        simulate(compiled.world, compiled.params, state, history_seed_, batch.verdicts[offset])
+        batch.leader[offset] = state.leader[0]
+        batch.leader_month[offset] = state.leader[1]
+        batch.eliminated[offset] = state.eliminated
+        batch.manner[offset] = state.manner
+        batch.rank[offset] = state.elimination_rank
+        batch.perceived_start[offset] = state.perceived0
+        log = state.log[: state.log_count[0]]
+        run_column = np.full((log.shape[0], 1), first + offset, np.int64)
+        rows.append(np.hstack([run_column, log.astype(np.int64)]))
+    if not rows:
+        return np.zeros((0, 1 + LOG_WIDTH), np.int64)
+    return np.vstack(rows)
+
+
+@dataclass(frozen=True)
 class Ensemble:
-    """Summaries of many histories, one row per history, in index order."""
+    """Summaries of many histories held in memory, in index order: what
+    validation reads."""
 
     compiled: Compiled
     seed: int
@@ -82,36 +172,12 @@ def run_ensemble(
 ) -> Ensemble:
     """Play ``runs`` histories in chunks on ``workers`` threads; ``progress``
     hears how many are done.  The numbers do not depend on either."""
-    n_actors = len(compiled.actor_ids)
-    n_claims = len(compiled.claim_ids)
-    leader = np.full(runs, -1, np.int64)
-    leader_month = np.full(runs, NO_MONTH, np.int64)
-    eliminated = np.zeros((runs, n_actors), np.int64)
-    manner = np.zeros((runs, n_actors), np.int64)
-    rank = np.zeros((runs, n_actors), np.int64)
-    verdicts = np.zeros((runs, n_claims), np.bool_)
-    perceived_start = np.zeros((runs, n_actors))
-    if workers > 1:
-        numba.set_num_threads(min(workers, numba.config.NUMBA_NUM_THREADS))
+    batches = []
     for start in range(0, runs, chunk):
-        stop = min(runs, start + chunk)
-        part = slice(start, stop)
-        outputs = (
-            leader[part],
-            leader_month[part],
-            eliminated[part],
-            manner[part],
-            rank[part],
-            verdicts[part],
-            perceived_start[part],
-        )
-        seeds = history_seeds(seed, start, stop)
-        if workers > 1:
-            simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, workers)
-        else:
-            simulate_batch(compiled.world, compiled.params, seeds, *outputs)
+        batches.append(play_batch(compiled, seed, start, min(runs, start + chunk), workers))
         if progress is not None:
-            progress(stop - start)
-    return Ensemble(
-        compiled, seed, leader, leader_month, eliminated, manner, rank, verdicts, perceived_start
-    )
+            progress(batches[-1].runs)
+    fields = ("leader", "leader_month", "eliminated", "manner", "rank", "verdicts")
+    columns = {name: np.concatenate([getattr(b, name) for b in batches]) for name in fields}
+    perceived = np.concatenate([b.perceived_start for b in batches])
+    return Ensemble(compiled, seed, perceived_start=perceived, **columns)

@@ -7,7 +7,6 @@ he won.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,29 +14,9 @@ import numpy as np
 from ..model.world import NO_MONTH
 from ..scenario.schema import month_index, month_text
 from .runner import Ensemble
+from .statistics import Share, wilson
 
-Z95 = 1.959963984540054
 DATE_WINDOW = 12  # months either side of the historical date
-
-
-@dataclass(frozen=True)
-class Share:
-    value: float
-    low: float
-    high: float
-
-    def as_json(self) -> dict:
-        return {"value": round(self.value, 4), "ci": [round(self.low, 4), round(self.high, 4)]}
-
-
-def wilson(successes: int, trials: int) -> Share:
-    if trials == 0:
-        return Share(float("nan"), 0.0, 1.0)
-    p = successes / trials
-    denominator = 1.0 + Z95**2 / trials
-    centre = (p + Z95**2 / (2 * trials)) / denominator
-    spread = Z95 * math.sqrt(p * (1 - p) / trials + Z95**2 / (4 * trials**2)) / denominator
-    return Share(p, max(0.0, centre - spread), min(1.0, centre + spread))
 
 
 def kendall_tau(simulated_rank: np.ndarray, real_order: list[int]) -> np.ndarray:
