@@ -184,3 +184,23 @@ def test_ensemble_on_a_local_dask_cluster_matches_threads(tmp_path):
     a, b = strict_json(on_dask.stdout), strict_json(here.stdout)
     a.pop("runs_per_second"), b.pop("runs_per_second")
     assert a == b
+
+
+@pytest.mark.slow
+def test_bench_json_reports_every_figure():
+    result = invoke("bench", "--sizes", "300,600", "--ratio-runs", "300", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = strict_json(result.stdout)
+    for name in (
+        "histories_per_second",
+        "speedup_vs_interpreted",
+        "scaling_1_to_2_workers",
+        "dask_vs_local",
+        "peak_rss_mb",
+    ):
+        assert data[name] > 0, name
+        assert name in data["targets"] and isinstance(data["met"][name], bool)
+    assert set(data["histories_per_second_by_runs"]) == {"300", "600"}
+    assert data["largest_runs"] == 600
+    # Compiled code is far faster than the same rules interpreted.
+    assert data["speedup_vs_interpreted"] > 10

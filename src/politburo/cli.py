@@ -489,6 +489,51 @@ def query_command(
         out.print(Text(f"... {len(rows) - max_rows:,} more rows (--max-rows, --json)", style="dim"))
 
 
+@app.command()
+def bench(
+    scenario: ScenarioOption = DEFAULT_SCENARIO,
+    sizes: Annotated[
+        str,
+        typer.Option("--sizes", help="Ensemble sizes to time, comma-separated."),
+    ] = "10000,100000,1000000",
+    ratio_runs: Annotated[
+        int,
+        typer.Option("--ratio-runs", help="Histories for the 1-vs-2-worker and Dask ratios."),
+    ] = 20_000,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure throughput and memory against the project's performance targets."""
+    from .experiments.benchmark import TARGETS, run_benchmark
+
+    try:
+        counts = tuple(int(size.replace("_", "")) for size in sizes.split(","))
+    except ValueError:
+        fail(f"--sizes must be whole numbers separated by commas, not {sizes!r}")
+    if not counts or min(counts) <= 0 or ratio_runs <= 0:
+        fail("--sizes and --ratio-runs must be positive")
+    _load(scenario)
+    err = _err()
+    report = run_benchmark(
+        scenario, counts, ratio_runs, say=lambda line: err.print(Text(line + " ...", style="dim"))
+    )
+    data = report.as_json()
+    if as_json:
+        _print_json(data)
+        return
+    table = Table("measure", "value", "target", "met", box=None, header_style="bold")
+    for runs, rate in data["histories_per_second_by_runs"].items():
+        table.add_row(f"histories/s at {int(runs):,} runs", f"{rate:,.0f}", "", "")
+    for name, target in TARGETS.items():
+        value = data[name]
+        shown = "n/a" if value is None else f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
+        table.add_row(name, shown, f"{target:,g}", "yes" if data["met"][name] else "no")
+    for runs, mb in data["peak_rss_mb_by_runs"].items():
+        table.add_row(f"peak RSS at {int(runs):,} runs (MiB)", f"{mb:,.0f}", "", "")
+    for name, rate in data["rates"].items():
+        table.add_row(f"rate, {name.replace('_', ' ')}", f"{rate:,.1f}", "", "")
+    _out().print(table)
+
+
 # --- entry point ------------------------------------------------------------------
 
 
