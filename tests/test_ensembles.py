@@ -121,7 +121,7 @@ def test_summary_counts_the_runs(reference):
     assert stalin.share.low < stalin.share.value < stalin.share.high
     shares = [order.share.value for order in summary.orders]
     assert shares == sorted(shares, reverse=True)
-    top = runs["order"].astype(str).value_counts()
+    top = runs["elimination_order"].astype(str).value_counts()
     assert summary.orders[0].order == top.index[0]
     assert summary.orders[0].share.value == pytest.approx(top.iloc[0] / RUNS)
 
@@ -129,7 +129,7 @@ def test_summary_counts_the_runs(reference):
 def test_runs_table_has_one_row_per_history_with_claims(reference):
     runs = reference.runs
     assert runs["run"].tolist() == list(range(RUNS))
-    assert {"leader", "leader_date", "leader_month", "order", "defeated"} <= set(runs.columns)
+    assert {"leader", "leader_date", "leader_month", "elimination_order", "defeated"} <= set(runs.columns)
     claims = [column for column in runs.columns if column.startswith("claim_")]
     assert "claim_trotsky_first" in claims
     assert all(runs[claim].dtype == np.bool_ for claim in claims)
@@ -138,7 +138,7 @@ def test_runs_table_has_one_row_per_history_with_claims(reference):
     won = runs[runs["leader"].notna()]
     assert won["leader_date"].str.match(r"^19[23]\d-\d\d$").all()
     # The order lists exactly the political defeats, each actor once.
-    for order, defeated in zip(runs["order"].astype(str), runs["defeated"], strict=True):
+    for order, defeated in zip(runs["elimination_order"].astype(str), runs["defeated"], strict=True):
         names = [name for name in order.split(" > ") if name]
         assert len(names) == len(set(names)) == defeated
 
@@ -149,7 +149,7 @@ def test_eliminations_agree_with_orders(reference):
     political = falls[~falls["manner"].isin(["died", "incapacitated"])]
     for run, group in list(political.groupby("run"))[:50]:
         order = " > ".join(group.sort_values("rank")["actor"].astype(str))
-        assert order == runs.loc[run, "order"]
+        assert order == runs.loc[run, "elimination_order"]
 
 
 def test_query_in_memory(reference):

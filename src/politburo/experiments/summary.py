@@ -116,7 +116,7 @@ class Tally:
         self.none += int((~won).sum())
         month = np.where(month < 0, self.months.shape[1] - 1, month)
         np.add.at(self.months, (leader[won], month[won]), 1)
-        counts = pc.value_counts(runs["order"].cast(pa.string()).fill_null(""))
+        counts = pc.value_counts(runs["elimination_order"].cast(pa.string()).fill_null(""))
         for entry in counts.to_pylist():
             self.orders[entry["values"]] += entry["counts"]
 

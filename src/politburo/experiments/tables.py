@@ -84,7 +84,7 @@ def runs_table(compiled: Compiled, batch: Batch) -> pa.Table:
         "leader": _labels(batch.leader, compiled.actor_ids),
         "leader_date": date,
         "leader_month": month,
-        "order": _labels(codes, orders),
+        "elimination_order": _labels(codes, orders),
         "defeated": pa.array(defeated.sum(axis=1).astype(np.int8)),
     }
     for k, claim in enumerate(compiled.claim_ids):
