@@ -204,3 +204,15 @@ def test_bench_json_reports_every_figure():
     assert data["largest_runs"] == 600
     # Compiled code is far faster than the same rules interpreted.
     assert data["speedup_vs_interpreted"] > 10
+
+
+def test_ensemble_on_a_read_only_file_system_is_one_line(tmp_path, monkeypatch):
+    from politburo.experiments import store as store_module
+
+    def refuse(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(store_module.os, "replace", refuse)
+    result = invoke("ensemble", "-n", "10", "--out", str(tmp_path / "e"))
+    assert_one_line_error(result, "read-only file system")
+    assert list(tmp_path.iterdir()) == []
