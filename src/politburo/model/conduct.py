@@ -10,7 +10,7 @@ recants when the danger is great, or lies low.
 
 from .chance import normal, uniform
 from .coalition import top_members
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
 from .journal import record
 from .outcome import base_office
 from .parameters import (
@@ -82,7 +82,7 @@ def partner_in_the_way(world, params, state, actor):
     return best
 
 
-@mechanism
+@inline_mechanism
 def choose_enemy(world, params, state, actor):
     ruling = state.coalition[0]
     n_actors = state.status.shape[0]

@@ -14,6 +14,14 @@ from numba import njit
 # and the compiler inlines the small ones.
 mechanism = njit(cache=True, nogil=True, _nrt=False)
 
+# A call between compiled functions passes the World and the State by value:
+# every array descriptor in them (some 770 machine words) is copied onto the
+# stack, which costs more than most mechanisms' own work.  The compiler inlines
+# the small mechanisms itself; the few larger ones that run many times a month
+# are marked ``inline_mechanism`` so that Numba pastes them into their callers
+# and no copy is made.  Inlining does not change the arithmetic.
+inline_mechanism = njit(cache=True, nogil=True, _nrt=False, inline="always")
+
 # The entry points that allocate a history's State, serial and threaded.
 entry_point = njit(cache=True, nogil=True)
 parallel_entry_point = njit(cache=True, nogil=True, parallel=True)

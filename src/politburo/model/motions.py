@@ -11,7 +11,7 @@ Vacancies are filled by the winners, who promote their own people.
 
 from .chance import normal, uniform
 from .coalition import top_members
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
 from .journal import record
 from .outcome import base_office, check_elimination, is_base
 from .parameters import (
@@ -279,7 +279,7 @@ def police_will_act(world, state, target):
     return True
 
 
-@mechanism
+@inline_mechanism
 def consider_motion(world, params, state, month, body, sponsor, target):
     """Does ``sponsor`` move against ``target`` at this session of ``body``?"""
     sanction, office = next_sanction(world, state, month, target)

@@ -9,7 +9,7 @@ follow him, and the unaligned delegates follow the rank-and-file mood.
 """
 
 from .chance import normal, sigmoid
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
 from .parameters import (
     P_BLOC_COHESION,
     P_COLLEGIALITY,
@@ -133,7 +133,7 @@ def clemency(params, state, voter, sponsor, outcast):
     )
 
 
-@mechanism
+@inline_mechanism
 def utility(params, state, voter, sponsor, target, sanction, push):
     if sanction == S_READMIT:
         return clemency(params, state, voter, sponsor, target)
