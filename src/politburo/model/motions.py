@@ -292,17 +292,22 @@ def consider_motion(world, params, state, month, body, sponsor, target):
     ruling = state.coalition[0]
     if (ruling >> target) & 1 and (ruling >> sponsor) & 1 and ruling != top_members(state):
         return False  # partners do not strike each other while a common enemy remains
-    ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, False)
-    share = ayes / max(ayes + noes, 1e-9)
     traits = world.traits[sponsor]
-    need = needed_share(world, body) + params[P_ATTACK_MARGIN] * traits[T_CAUTION]
-    need -= 0.1 * traits[T_INTRIGUE]
     eager = params[P_ATTACK_RATE] * (0.5 + traits[T_AMBITION])
-    if share < need:
-        # A desperate, reckless man sometimes moves without the votes.
-        eager *= 0.15 * traits[T_AMBITION] * (1.0 - traits[T_CAUTION])
-    if uniform() >= eager:
+    # A desperate, reckless man sometimes moves without the votes.
+    reckless = eager * (0.15 * traits[T_AMBITION] * (1.0 - traits[T_CAUTION]))
+    # The expected count draws no random number, so the die is cast first and
+    # the count is made only when the die alone does not settle it.
+    roll = uniform()
+    if roll >= eager and roll >= reckless:
         return False
+    if not (roll < eager and roll < reckless):
+        ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, False)
+        share = ayes / max(ayes + noes, 1e-9)
+        need = needed_share(world, body) + params[P_ATTACK_MARGIN] * traits[T_CAUTION]
+        need -= 0.1 * traits[T_INTRIGUE]
+        if roll >= (reckless if share < need else eager):
+            return False
     motion(world, params, state, month, body, sponsor, target, sanction, office)
     return True
 
