@@ -18,7 +18,7 @@ only when the body's membership or the perceived balance has moved enough.
 
 import numpy as np
 
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
 from .journal import record
 from .parameters import (
     P_COALITION_AFFINITY_FLOOR,
@@ -145,7 +145,7 @@ def needs_solving(params, state, members, shares):
     return drift > params[P_COALITION_RESOLVE]
 
 
-@mechanism
+@inline_mechanism
 def form_coalition(params, state, month, top_body):
     """Re-form the ruling coalition of the top body if the situation calls for it."""
     members = top_members(state)

@@ -200,7 +200,7 @@ def nearest_outsider(state, actor):
     return best
 
 
-@mechanism
+@inline_mechanism
 def oppose(world, params, state, month, actor, danger):
     """An outsider's month: pick the course his temper favours."""
     traits = world.traits[actor]
@@ -285,7 +285,7 @@ def plead(world, params, state, month, actor):
         record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
 
 
-@mechanism
+@inline_mechanism
 def monthly_conduct(world, params, state, month, order):
     ruling = state.coalition[0]
     for index in range(order.shape[0]):

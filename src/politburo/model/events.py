@@ -8,7 +8,7 @@ if he sees its target as a danger to himself.
 """
 
 from .chance import uniform
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
 from .journal import record
 from .motions import motion
 from .outcome import check_elimination
@@ -65,7 +65,7 @@ def stroke(world, state, month, actor, magnitude):
         record(state, month, L_STROKE, actor, -1, -1, -1, 0, 0, 0)
 
 
-@mechanism
+@inline_mechanism
 def dated_events(world, params, state, month, cursor):
     """Apply the events of this month; returns the cursor past them."""
     while cursor < world.event_month.shape[0] and world.event_month[cursor] <= month:
@@ -99,7 +99,7 @@ def dated_events(world, params, state, month, cursor):
     return cursor
 
 
-@mechanism
+@inline_mechanism
 def frailty(world, params, state, month):
     for actor in range(state.status.shape[0]):
         if state.status[actor] == DEAD:
@@ -113,7 +113,7 @@ def frailty(world, params, state, month):
             stroke(world, state, month, actor, 1.0)
 
 
-@mechanism
+@inline_mechanism
 def decide_documents(world, params, state, month, top_body):
     """The top body publishes or buries each document waiting for it."""
     n_actors = state.status.shape[0]
@@ -190,7 +190,7 @@ def decide_documents(world, params, state, month, top_body):
             )
 
 
-@mechanism
+@inline_mechanism
 def move_documents(world, params, state, month, body):
     """A published document that asks for an office to be taken away is put to
     the body that fills the office, at its first session."""

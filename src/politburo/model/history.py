@@ -12,7 +12,7 @@ from .chance import normal, seed_history, uniform
 from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
 from .events import dated_events, decide_documents, frailty, move_documents
-from .jit import entry_point, mechanism, parallel_entry_point
+from .jit import entry_point, inline_mechanism, mechanism, parallel_entry_point
 from .journal import record
 from .motions import (
     consider_motion,
@@ -153,7 +153,7 @@ def shuffle(order):
         order[index], order[other] = order[other], order[index]
 
 
-@mechanism
+@inline_mechanism
 def session(world, params, state, month, body, order):
     role = world.body_role[body]
     committee = world.body_elected_by[world.top]

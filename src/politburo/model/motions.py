@@ -327,7 +327,7 @@ def strongest_insider(state):
     return best
 
 
-@mechanism
+@inline_mechanism
 def fill_offices(world, params, state, month, body):
     nominator = strongest_insider(state)
     if nominator < 0:
@@ -352,7 +352,7 @@ def largest_bloc(state):
     return best
 
 
-@mechanism
+@inline_mechanism
 def fill_top_seats(world, params, state, month, body, top_body, candidate_seats):
     """The electing body fills the top body's empty seats; the leader of its
     largest bloc names the men, which is how the circle of power closes."""
@@ -401,7 +401,7 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
         record(state, month, L_PROMOTED, best, nominator, top_body, -1, 0, 0, CANDIDATE)
 
 
-@mechanism
+@inline_mechanism
 def consider_readmissions(world, params, state, month, body, threshold):
     """A recanted outcast whose standing has sunk well below the leader's may
     come back: he can be useful, and he is no longer a danger."""
