@@ -19,7 +19,7 @@ from .parameters import (
     P_MOTION_COOLDOWN,
 )
 from .patronage import recruit
-from .power import bloc_leader, is_active, perceived, sits_in_top
+from .power import bloc_leader, is_active, perceived, settle_camps, sits_in_top
 from .world import (
     AWAITING_MOTION,
     AWAITING_TOP_BODY,
@@ -46,6 +46,7 @@ from .world import (
 @mechanism
 def die(world, state, month, actor, manner):
     state.status[actor] = DEAD
+    settle_camps(state)
     state.faction[actor] = 0
     for office in range(state.holder.shape[0]):
         if state.holder[office] == actor:
@@ -58,6 +59,7 @@ def die(world, state, month, actor, manner):
 def stroke(world, state, month, actor, magnitude):
     if magnitude >= 1.0:
         state.incapacitated[actor] = 1
+        settle_camps(state)
         record(state, month, L_STROKE, actor, -1, -1, -1, 1, 0, 0)
         check_elimination(world, state, month, actor, M_INCAPACITATED)
     else:

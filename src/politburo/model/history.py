@@ -21,11 +21,17 @@ from .motions import (
     fill_offices,
     fill_top_seats,
 )
-from .outcome import check_dominance, check_elimination, judge_claims, mark_contenders
+from .outcome import (
+    check_dominance,
+    check_elimination,
+    judge_claims,
+    mark_contenders,
+    weigh_offices,
+)
 from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
 from .patronage import appoint_secretaries, settle_loyalties
 from .policy import ease_tensions, set_party_line
-from .power import is_active, perceived, sits_in_top, update_power
+from .power import is_active, misjudgement, perceived, settle_camps, sits_in_top, update_power
 from .voting import congress_blocs
 from .world import (
     COMMITTEE,
@@ -96,6 +102,7 @@ def reset(world, params, state):
             state.trust[actor, other] = world.trust0[actor, other]
             state.allied[actor, other] = 0
             state.bias[actor, other] = normal()
+            state.misjudgement[actor, other] = misjudgement(params, state, actor, other)
     for office in range(world.holder0.shape[0]):
         state.holder[office] = world.holder0[office]
     for cadre in range(world.delegates0.shape[0]):
@@ -119,6 +126,8 @@ def reset(world, params, state):
     state.leader[2] = 0
     state.streak_actor[0] = -1
     state.log_count[0] = 0
+    settle_camps(state)
+    weigh_offices(world, state)
     ease_tensions(world, params, state)
     elect_committee(params, state)
 

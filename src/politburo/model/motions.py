@@ -22,7 +22,7 @@ from .parameters import (
     P_VISIBILITY_SUCCESS,
 )
 from .patronage import hand_over_machine
-from .power import bloc_leader, distance, is_active, sits_in_top
+from .power import bloc_leader, distance, is_active, settle_camps, sits_in_top
 from .rules import rule_strength
 from .voting import carried, needed_share, tally
 from .world import (
@@ -191,6 +191,7 @@ def apply_sanction(world, params, state, month, body, sponsor, target, sanction,
         state.status[target] = DEAD
         manner = M_EXECUTED
     if state.status[target] >= EXPELLED:
+        settle_camps(state)  # an outcast no longer leads or follows a camp
         # The party's verdict strips an outcast of half his standing.
         state.prestige[target] *= 0.5
         state.faction[target] = 0
@@ -421,6 +422,7 @@ def consider_readmissions(world, params, state, month, body, threshold):
         state.last_motion[actor] = month
         if carried(world, body, ayes, noes):
             state.status[actor] = MEMBER
+            settle_camps(state)
             record(
                 state,
                 month,

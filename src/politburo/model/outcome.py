@@ -37,16 +37,28 @@ def is_base(world, office):
 
 
 @mechanism
+def weigh_offices(world, state):
+    """Each office's weight as a power base: the sum of its resources, 0 for an
+    office that is no base.  Fixed for a scenario; kept in the State so that
+    ``base_office``, asked thousands of times a history, only compares."""
+    for office in range(world.office_resources.shape[0]):
+        weight = 0.0
+        if is_base(world, office):
+            for resource in range(world.office_resources.shape[1]):
+                weight += world.office_resources[office, resource]
+        state.office_weight[office] = weight
+
+
+@mechanism
 def base_office(world, state, actor):
-    """The most substantial power-base office an actor holds, or -1."""
+    """The most substantial power-base office an actor holds, or -1.  Only a
+    weight above 0 counts, so offices that are no base never qualify."""
     best = -1
     best_weight = 0.0
     for office in range(state.holder.shape[0]):
-        if state.holder[office] != actor or not is_base(world, office):
+        if state.holder[office] != actor:
             continue
-        weight = 0.0
-        for resource in range(world.office_resources.shape[1]):
-            weight += world.office_resources[office, resource]
+        weight = state.office_weight[office]
         if weight > best_weight:
             best = office
             best_weight = weight

@@ -46,7 +46,7 @@ def sits_in_top(state, actor):
 
 
 @mechanism
-def bloc_leader(state, actor):
+def follow_patrons(state, actor):
     """The person an actor's followers ultimately answer to: up the chain of
     patrons, as far as the patrons are still in the game."""
     leader = actor
@@ -56,6 +56,22 @@ def bloc_leader(state, actor):
             break
         leader = patron
     return leader
+
+
+@mechanism
+def settle_camps(state):
+    """Recompute every actor's bloc leader.  Patrons are fixed for a history,
+    so camps change only when someone becomes active or inactive (death,
+    stroke, expulsion and worse, readmission); each such change calls this."""
+    for actor in range(state.status.shape[0]):
+        state.camp[actor] = follow_patrons(state, actor)
+
+
+@mechanism
+def bloc_leader(state, actor):
+    """The person an actor's followers ultimately answer to (see follow_patrons);
+    asked tens of thousands of times a history, so it is kept in ``state.camp``."""
+    return state.camp[actor]
 
 
 @mechanism
@@ -123,10 +139,17 @@ def update_power(world, params, state):
 
 @mechanism
 def perceived(params, state, observer, actor):
-    """What ``observer`` believes ``actor``'s power to be."""
+    """What ``observer`` believes ``actor``'s power to be: the visible part,
+    scaled by the observer's fixed misjudgement exp(noise * bias), which
+    ``reset`` works out once per history."""
     if observer == actor:
         return state.power[actor]
-    return state.visible[actor] * math.exp(params[P_PERCEPTION_NOISE] * state.bias[observer, actor])
+    return state.visible[actor] * state.misjudgement[observer, actor]
+
+
+@mechanism
+def misjudgement(params, state, observer, actor):
+    return math.exp(params[P_PERCEPTION_NOISE] * state.bias[observer, actor])
 
 
 @mechanism

@@ -282,6 +282,10 @@ State = namedtuple(
         "accepts",  # [MAX_PLAYERS]
         "subset_total",  # [2 ** MAX_PLAYERS]
         "subset_flags",  # [2 ** MAX_PLAYERS, 2]: acceptable, self-enforcing
+        # Kept so that the hot loops need not recompute them.
+        "misjudgement",  # [A, A] exp(perception noise * bias), fixed for a history
+        "camp",  # [A] bloc leader of each actor; refreshed whenever anyone's activity changes
+        "office_weight",  # [O] total resources of a power-base office, 0 if none
     ],
 )
 
@@ -348,4 +352,7 @@ def new_state(world):
         np.zeros(MAX_PLAYERS, np.int64),  # accepts
         np.zeros(2**MAX_PLAYERS, np.float64),  # subset_total
         np.zeros((2**MAX_PLAYERS, 2), np.int8),  # subset_flags
+        np.zeros((n_actors, n_actors), np.float64),  # misjudgement
+        np.zeros(n_actors, np.int64),  # camp
+        np.zeros(world.holder0.shape[0], np.float64),  # office_weight
     )
