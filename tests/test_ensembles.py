@@ -82,6 +82,18 @@ def test_dask_local_cluster_changes_no_run(ussr, reference):
     assert on_dask.summary().as_json()["leaders"] == reference.summary().as_json()["leaders"]
 
 
+def test_a_local_dask_cluster_listens_only_on_loopback():
+    cluster = DaskCluster("local:2")
+    try:
+        workers = cluster.client.scheduler_info()["workers"]
+        addresses = [cluster.client.scheduler.address, *workers]
+        addresses += [worker["nanny"] for worker in workers.values()]
+        assert len(workers) == 2 and cluster.parallelism == 2
+        assert all(address.startswith("tcp://127.0.0.1:") for address in addresses), addresses
+    finally:
+        cluster.close()
+
+
 def test_a_dead_dask_worker_changes_no_run(ussr, reference):
     """Kill a worker process while it plays chunks: Dask plays them again
     elsewhere, and the ensemble comes out the same."""
