@@ -11,7 +11,7 @@ from .chance import uniform
 from .jit import inline_mechanism, mechanism
 from .journal import record
 from .motions import motion
-from .outcome import check_elimination
+from .outcome import check_elimination, settle_bases
 from .parameters import (
     P_DOCUMENT_DAMAGE,
     P_HEALTH_HAZARD,
@@ -51,6 +51,7 @@ def die(world, state, month, actor, manner):
     for office in range(state.holder.shape[0]):
         if state.holder[office] == actor:
             state.holder[office] = -1
+    settle_bases(state)
     record(state, month, L_DEATH, actor, -1, -1, -1, 0, 0, 0)
     check_elimination(world, state, month, actor, manner)
 

@@ -26,6 +26,7 @@ from .outcome import (
     check_elimination,
     judge_claims,
     mark_contenders,
+    settle_bases,
     weigh_offices,
 )
 from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
@@ -128,6 +129,7 @@ def reset(world, params, state):
     state.log_count[0] = 0
     settle_camps(state)
     weigh_offices(world, state)
+    settle_bases(state)
     ease_tensions(world, params, state)
     elect_committee(params, state)
 

@@ -13,7 +13,7 @@ from .chance import normal, uniform
 from .coalition import top_members
 from .jit import inline_mechanism, mechanism
 from .journal import record
-from .outcome import base_office, check_elimination, is_base
+from .outcome import base_office, check_elimination, is_base, settle_bases
 from .parameters import (
     P_ATTACK_MARGIN,
     P_ATTACK_RATE,
@@ -148,6 +148,7 @@ def appoint(world, params, state, month, office, nominator, body):
     if holder < 0 and state.holder[office] < 0:
         return  # still nobody to fill it; its organisations were released already
     state.holder[office] = holder
+    settle_bases(state)
     hand_over_machine(params, state, world, office, holder)
     if holder >= 0:
         record(state, month, L_APPOINTED, holder, nominator, body, office, 0, 0, 0)
@@ -161,6 +162,7 @@ def vacate_offices(world, params, state, month, actor, nominator, body):
                 appoint(world, params, state, month, office, nominator, body)
             else:
                 state.holder[office] = -1
+                settle_bases(state)
                 hand_over_machine(params, state, world, office, -1)
 
 

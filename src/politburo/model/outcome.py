@@ -50,7 +50,7 @@ def weigh_offices(world, state):
 
 
 @mechanism
-def base_office(world, state, actor):
+def find_base_office(state, actor):
     """The most substantial power-base office an actor holds, or -1.  Only a
     weight above 0 counts, so offices that are no base never qualify."""
     best = -1
@@ -63,6 +63,22 @@ def base_office(world, state, actor):
             best = office
             best_weight = weight
     return best
+
+
+@mechanism
+def settle_bases(state):
+    """Recompute every actor's power base.  Offices change hands only by
+    appointment, removal and death, a few times a history; each such change
+    calls this."""
+    for actor in range(state.status.shape[0]):
+        state.base[actor] = find_base_office(state, actor)
+
+
+@mechanism
+def base_office(world, state, actor):
+    """The actor's power-base office (see find_base_office); asked thousands of
+    times a history, so it is kept in ``state.base``."""
+    return state.base[actor]
 
 
 @mechanism

@@ -286,6 +286,7 @@ State = namedtuple(
         "misjudgement",  # [A, A] exp(perception noise * bias), fixed for a history
         "camp",  # [A] bloc leader of each actor; refreshed whenever anyone's activity changes
         "office_weight",  # [O] total resources of a power-base office, 0 if none
+        "base",  # [A] each actor's power-base office or -1; refreshed when an office changes hands
     ],
 )
 
@@ -355,4 +356,5 @@ def new_state(world):
         np.zeros((n_actors, n_actors), np.float64),  # misjudgement
         np.zeros(n_actors, np.int64),  # camp
         np.zeros(world.holder0.shape[0], np.float64),  # office_weight
+        np.zeros(n_actors, np.int64),  # base
     )
