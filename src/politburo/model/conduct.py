@@ -21,7 +21,16 @@ from .parameters import (
     P_VISIBILITY_ACTION,
 )
 from .policy import discontent
-from .power import bloc_leader, distance, distance_to_mood, is_active, perceived, sits_in_top
+from .power import (
+    bloc_leader,
+    distance,
+    distance_to_mood,
+    is_active,
+    perceived,
+    salience_total,
+    salient_distance,
+    sits_in_top,
+)
 from .rules import founder_deviation, rule_strength
 from .world import (
     ARRESTED,
@@ -64,6 +73,7 @@ def partner_in_the_way(world, params, state, actor):
     if traits[T_AMBITION] <= traits[T_CAUTION]:
         return -1
     camp = bloc_leader(state, actor)
+    weight = salience_total(state)
     best = -1
     best_threat = 0.0
     for rival in range(state.status.shape[0]):
@@ -74,7 +84,8 @@ def partner_in_the_way(world, params, state, actor):
             if state.status[rival] != CANDIDATE or base_office(world, state, rival) < 0:
                 continue
         # The partner who has defied the majority goes first.
-        threat = perceived(params, state, actor, rival) * (1.0 + distance(state, actor, rival))
+        gap = salient_distance(state, actor, rival, weight)
+        threat = perceived(params, state, actor, rival) * (1.0 + gap)
         threat *= 1.0 + state.offence[rival]
         if threat > best_threat:
             best = rival
@@ -113,14 +124,20 @@ def choose_enemy(world, params, state, actor):
         if best < 0 and ruling == top_members(state):
             best = partner_in_the_way(world, params, state, actor)
         return best
+    # While a coalition rules, only its members are worth fighting: the cheap
+    # test of its mask comes first.  The salience total is the same for every
+    # rival, so it is worked out once.
+    camp = bloc_leader(state, actor)
+    weight = salience_total(state)
     for rival in range(n_actors):
-        if rival == actor or not sits_in_top(state, rival):
-            continue
         if ruling and not (ruling >> rival) & 1:
             continue
-        if bloc_leader(state, rival) == bloc_leader(state, actor):
+        if rival == actor or not sits_in_top(state, rival):
             continue
-        threat = perceived(params, state, actor, rival) * (1.0 + distance(state, actor, rival))
+        if bloc_leader(state, rival) == camp:
+            continue
+        gap = salient_distance(state, actor, rival, weight)
+        threat = perceived(params, state, actor, rival) * (1.0 + gap)
         if threat > best_threat:
             best = rival
             best_threat = threat
