@@ -216,3 +216,8 @@ def test_ensemble_on_a_read_only_file_system_is_one_line(tmp_path, monkeypatch):
     result = invoke("ensemble", "-n", "10", "--out", str(tmp_path / "e"))
     assert_one_line_error(result, "read-only file system")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ensemble_refuses_workers_with_dask():
+    result = invoke("ensemble", "-n", "10", "-w", "2", "--dask", "local:2")
+    assert_one_line_error(result, "--workers and --dask")

@@ -346,7 +346,10 @@ def ensemble(
     scenario: ScenarioOption = DEFAULT_SCENARIO,
     runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to simulate.")] = 10_000,
     seed: SeedOption = 0,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Threads in this process.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", help="Threads in this process. [default: every core]"),
+    ] = None,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -375,12 +378,14 @@ def ensemble(
     whose fall.  The numbers are the same on any number of workers or backends."""
     if runs <= 0:
         fail(f"--runs must be at least 1 (got {runs})")
-    if workers <= 0:
+    if workers is not None and workers <= 0:
         fail(f"--workers must be at least 1 (got {workers})")
     if chunk is not None and chunk <= 0:
         fail(f"--chunk must be at least 1 (got {chunk})")
-    if dask is not None and workers != 1:
+    if dask is not None and workers is not None:
         fail("--workers and --dask do not go together: with Dask, say local:K")
+    if workers is None:
+        workers = 1 if dask is not None else len(os.sched_getaffinity(0))
     if resume and out is None:
         fail("--resume needs --out, the directory of the ensemble to continue")
     if events and out is None:
