@@ -20,6 +20,7 @@ from .motions import (
     decides,
     fill_offices,
     fill_top_seats,
+    has_business,
 )
 from .outcome import (
     check_dominance,
@@ -190,13 +191,18 @@ def session(world, params, state, month, body, order):
             int(round(shares[n_actors] * 100)),
             0,
         )
-    for index in range(order.shape[0]):
-        sponsor = order[index]
-        if not sits_in_top(state, sponsor):
-            continue
-        enemy = choose_enemy(world, params, state, sponsor)
-        if enemy >= 0:
-            consider_motion(world, params, state, month, body, sponsor, enemy)
+    # Most sessions can decide no sanction against anyone (a congress that
+    # only elects, say).  Then no sponsor's motion gets past its first test,
+    # and choosing an enemy draws no random number and changes nothing, so
+    # the sponsors' round is skipped: same draws, same history, less work.
+    if has_business(world, state, month, body):
+        for index in range(order.shape[0]):
+            sponsor = order[index]
+            if not sits_in_top(state, sponsor):
+                continue
+            enemy = choose_enemy(world, params, state, sponsor)
+            if enemy >= 0:
+                consider_motion(world, params, state, month, body, sponsor, enemy)
     if body == committee:
         fill_top_seats(world, params, state, month, body, world.top, world.candidate_seats)
     move_documents(world, params, state, month, body)

@@ -107,6 +107,18 @@ def decides(world, body, sanction, office):
 
 
 @mechanism
+def has_business(world, state, month, body):
+    """Could this session of ``body`` carry a motion against anyone at all?
+    Each actor's next rung is checked once, so that a session that can decide
+    nothing need not have every sponsor choose an enemy first."""
+    for target in range(state.status.shape[0]):
+        sanction, office = next_sanction(world, state, month, target)
+        if decides(world, body, sanction, office):
+            return True
+    return False
+
+
+@mechanism
 def candidate_score(world, params, state, nominator, actor):
     """How much the electing body likes a nominee.  Standing counts; the
     nominator's own men count as far as his bloc holds the committee's seats."""
