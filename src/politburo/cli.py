@@ -50,7 +50,7 @@ from .scenario.compile import Compiled
 
 DEFAULT_SCENARIO = "ussr-1924"
 USAGE_ERROR = 2
-COMPILING = "Compiling the simulation engine (first run only, about a minute)..."
+COMPILING = "Compiling the simulation engine (first run only, a few minutes)..."
 TOP_PERCEIVED = 8
 
 app = typer.Typer(
