@@ -240,21 +240,13 @@ def validate(
     if compiled.scenario.history is None:
         fail(f"scenario {compiled.scenario.meta.id!r} has no 'history' section to validate against")
     _announce_compilation(batch=True, workers=workers)
-    progress = Progress(
-        TextColumn("Simulating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=_err(),
-        transient=True,
-    )
+    progress = _progress(runs)
     with progress:
-        task = progress.add_task("runs", total=runs)
         result = api.validate(
             compiled,
             runs=runs,
             seed=seed,
-            progress=lambda done: progress.advance(task, done),
+            progress=lambda done: progress.advance(progress.task_ids[0], done),
             workers=workers,
         )
     if as_json:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numba
 import numpy as np
 
-from ..model.history import simulate, simulate_batch, simulate_batch_parallel
+from ..model.history import play_runs, simulate, simulate_batch, simulate_batch_parallel
 from ..model.world import LOG_WIDTH, NO_MONTH, new_state
 from ..scenario.compile import Compiled
 from .seeding import history_seed, history_seeds
@@ -107,7 +107,7 @@ def play_batch(
     )
     seeds = history_seeds(seed, first, stop)
     if events:
-        batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, batch))
+        batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, outputs))
     elif threads > 1:
         numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
         simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, threads)
@@ -120,20 +120,14 @@ def play_batch(
 
 
 def _play_with_chronicles(
-    compiled: Compiled, seeds: np.ndarray, first: int, batch: Batch
+    compiled: Compiled, seeds: np.ndarray, first: int, outputs: tuple[np.ndarray, ...]
 ) -> np.ndarray:
     """One history at a time, keeping each chronicle; the same numbers as the
     batch, since each history starts from its own seed on a reset State."""
     state = new_state(compiled.world)
     rows = []
-    for offset, history_seed_ in enumerate(seeds):
-        simulate(compiled.world, compiled.params, state, history_seed_, batch.verdicts[offset])
-        batch.leader[offset] = state.leader[0]
-        batch.leader_month[offset] = state.leader[1]
-        batch.eliminated[offset] = state.eliminated
-        batch.manner[offset] = state.manner
-        batch.rank[offset] = state.elimination_rank
-        batch.perceived_start[offset] = state.perceived0
+    for offset in range(seeds.shape[0]):
+        play_runs(compiled.world, compiled.params, state, seeds, offset, offset + 1, *outputs)
         log = state.log[: state.log_count[0]]
         run_column = np.full((log.shape[0], 1), first + offset, np.int64)
         rows.append(np.hstack([run_column, log.astype(np.int64)]))

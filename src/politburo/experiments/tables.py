@@ -60,10 +60,16 @@ def _months(compiled: Compiled, months: np.ndarray) -> tuple[pa.Array, pa.Dictio
     )
 
 
-def elimination_orders(compiled: Compiled, batch: Batch) -> tuple[np.ndarray, list[str]]:
+def political_defeats(batch: Batch) -> np.ndarray:
+    """[n, A]: who left the contest other than by dying or being struck down."""
+    return (batch.eliminated != NO_MONTH) & ~np.isin(batch.manner, NATURAL_EXITS)
+
+
+def elimination_orders(
+    compiled: Compiled, batch: Batch, defeated: np.ndarray
+) -> tuple[np.ndarray, list[str]]:
     """Each run's order of political eliminations, as a code into a list of
     distinct orders ("a > b > c"; "" when nobody was defeated)."""
-    defeated = (batch.eliminated != NO_MONTH) & ~np.isin(batch.manner, NATURAL_EXITS)
     n_actors = defeated.shape[1]
     sequence = np.argsort(np.where(defeated, batch.rank, n_actors + 1), axis=1, kind="stable")
     in_order = np.take_along_axis(defeated, sequence, axis=1)
@@ -77,8 +83,8 @@ def elimination_orders(compiled: Compiled, batch: Batch) -> tuple[np.ndarray, li
 def runs_table(compiled: Compiled, batch: Batch) -> pa.Table:
     first = batch.first
     month, date = _months(compiled, batch.leader_month)
-    codes, orders = elimination_orders(compiled, batch)
-    defeated = (batch.eliminated != NO_MONTH) & ~np.isin(batch.manner, NATURAL_EXITS)
+    defeated = political_defeats(batch)
+    codes, orders = elimination_orders(compiled, batch, defeated)
     columns = {
         "run": pa.array(np.arange(first, first + batch.runs, dtype=np.int64)),
         "leader": _labels(batch.leader, compiled.actor_ids),
