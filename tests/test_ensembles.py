@@ -141,7 +141,9 @@ def test_summary_counts_the_runs(reference):
 def test_runs_table_has_one_row_per_history_with_claims(reference):
     runs = reference.runs
     assert runs["run"].tolist() == list(range(RUNS))
-    assert {"leader", "leader_date", "leader_month", "elimination_order", "defeated"} <= set(runs.columns)
+    assert {"leader", "leader_date", "leader_month", "elimination_order", "defeated"} <= set(
+        runs.columns
+    )
     claims = [column for column in runs.columns if column.startswith("claim_")]
     assert "claim_trotsky_first" in claims
     assert all(runs[claim].dtype == np.bool_ for claim in claims)
@@ -150,7 +152,9 @@ def test_runs_table_has_one_row_per_history_with_claims(reference):
     won = runs[runs["leader"].notna()]
     assert won["leader_date"].str.match(r"^19[23]\d-\d\d$").all()
     # The order lists exactly the political defeats, each actor once.
-    for order, defeated in zip(runs["elimination_order"].astype(str), runs["defeated"], strict=True):
+    for order, defeated in zip(
+        runs["elimination_order"].astype(str), runs["defeated"], strict=True
+    ):
         names = [name for name in order.split(" > ") if name]
         assert len(names) == len(set(names)) == defeated
 

@@ -531,6 +531,45 @@ def bench(
     _out().print(table)
 
 
+@app.command()
+def profile(
+    scenario: ScenarioOption = DEFAULT_SCENARIO,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to time.")] = 2_000,
+    seed: SeedOption = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Show where a history's time goes: processor cycles per step of the month,
+    timed inside the compiled engine on one thread."""
+    from .experiments.profile import ProfileError, profile_steps
+
+    if runs <= 0:
+        fail(f"--runs must be at least 1 (got {runs})")
+    _check_seed(seed)
+    compiled = _load(scenario)
+    _announce_compilation(batch=False)
+    try:
+        steps = profile_steps(compiled, runs, seed)
+    except ProfileError as exc:
+        fail(str(exc))
+    data = steps.as_json()
+    if as_json:
+        _print_json(data)
+        return
+    table = Table("step of the month", "cycles a history", "share", box=None, header_style="bold")
+    for row in data["steps"]:
+        table.add_row(row["step"], f"{row['cycles']:,}", f"{100 * row['share']:.1f}%")
+    table.add_row("all", f"{data['cycles_per_history']:,}", "100.0%", style="bold")
+    out = _out()
+    out.print(table)
+    out.print(
+        Text(
+            f"{runs:,} histories of {data['scenario']}, seed {seed}; "
+            f"{data['histories_per_second']:,.0f} histories/s on one thread while timed.",
+            style="dim",
+        )
+    )
+
+
 # --- entry point ------------------------------------------------------------------
 
 

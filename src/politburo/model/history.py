@@ -34,6 +34,20 @@ from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_V
 from .patronage import appoint_secretaries, settle_loyalties
 from .policy import ease_tensions, set_party_line
 from .power import is_active, misjudgement, perceived, settle_camps, sits_in_top, update_power
+from .stopwatch import (
+    STEP_CADRES,
+    STEP_COALITION,
+    STEP_CONDUCT,
+    STEP_EVENTS,
+    STEP_LINE,
+    STEP_POWER,
+    STEP_RECKONING,
+    STEP_SESSIONS,
+    STEP_START,
+    STEP_VERDICTS,
+    lap,
+    start_watch,
+)
 from .voting import congress_blocs
 from .world import (
     COMMITTEE,
@@ -215,13 +229,17 @@ def session(world, params, state, month, body, order):
 
 @mechanism
 def simulate(world, params, state, seed, verdicts):
-    """Play one history from the scenario's start; fills ``state`` and ``verdicts``."""
+    """Play one history from the scenario's start; fills ``state`` and ``verdicts``.
+    The laps feed the profiler when the State carries a stopwatch."""
+    watch = state.stopwatch
+    start_watch(watch)
     seed_history(seed)
     reset(world, params, state)
     update_power(world, params, state)
     mark_contenders(world, state)
     first_impressions(params, state)
     set_party_line(state, 0, world.top, False)
+    lap(watch, STEP_START)
     n_actors = world.status0.shape[0]
     order = state.order
     cursor = 0
@@ -229,24 +247,33 @@ def simulate(world, params, state, seed, verdicts):
         cursor = dated_events(world, params, state, month, cursor)
         frailty(world, params, state, month)
         ease_tensions(world, params, state)
+        lap(watch, STEP_EVENTS)
         appoint_secretaries(world, params, state, month)
         settle_loyalties(params, state)
         fade_memories(world, params, state)
+        lap(watch, STEP_CADRES)
         update_power(world, params, state)
         mark_contenders(world, state)
+        lap(watch, STEP_POWER)
         form_coalition(params, state, month, world.top)
+        lap(watch, STEP_COALITION)
         set_party_line(state, month, world.top, month > 0)
         shuffle(order)
+        lap(watch, STEP_LINE)
         monthly_conduct(world, params, state, month, order)
+        lap(watch, STEP_CONDUCT)
         for role in (CONGRESS, COMMITTEE, TOP, OTHER):
             for body in range(world.body_role.shape[0]):
                 if world.body_role[body] == role and world.body_meets[body, month]:
                     session(world, params, state, month, body, order)
+        lap(watch, STEP_SESSIONS)
         update_power(world, params, state)
         for actor in range(n_actors):
             check_elimination(world, state, month, actor, M_LOST_OFFICE)
         check_dominance(params, state, month, world.top)
+        lap(watch, STEP_RECKONING)
     judge_claims(world, state, verdicts)
+    lap(watch, STEP_VERDICTS)
 
 
 @mechanism

@@ -11,6 +11,8 @@ from collections import namedtuple
 
 import numpy as np
 
+from .stopwatch import STOPWATCH_SLOTS
+
 # The status ladder, from the top down.  A larger number is a lower rung.
 FULL, CANDIDATE, CC, MEMBER, EXPELLED, EXILED, ARRESTED, DEAD = range(8)
 STATUS_NAMES = ("full", "candidate", "cc", "member", "expelled", "exiled", "arrested", "dead")
@@ -287,17 +289,20 @@ State = namedtuple(
         "camp",  # [A] bloc leader of each actor; refreshed whenever anyone's activity changes
         "office_weight",  # [O] total resources of a power-base office, 0 if none
         "base",  # [A] each actor's power-base office or -1; refreshed when an office changes hands
+        "stopwatch",  # [STOPWATCH_SLOTS] cycles per step of the month when profiled, else empty
     ],
 )
 
 
-def new_state(world):
+def new_state(world, timed=False):
     """Allocate a State sized for ``world``; ``history.reset`` fills it per history.
+    A ``timed`` State carries a stopwatch for the profiler.
 
     Written positionally in the fields' order so Numba can compile it too."""
     n_actors = world.status0.shape[0]
     n_axes = world.position0.shape[1]
     n_cadres = world.delegates0.shape[0]
+    slots = STOPWATCH_SLOTS if timed else 0
     n_claims = world.claim_kind.shape[0]
     return State(
         np.zeros(n_actors, np.int64),  # status
@@ -357,4 +362,5 @@ def new_state(world):
         np.zeros(n_actors, np.int64),  # camp
         np.zeros(world.holder0.shape[0], np.float64),  # office_weight
         np.zeros(n_actors, np.int64),  # base
+        np.zeros(slots, np.uint64),  # stopwatch
     )
