@@ -13,7 +13,7 @@ from test_cli import assert_one_line_error, invoke, strict_json
 
 import politburo
 from politburo.experiments.profile import profile_steps
-from politburo.experiments.runner import play_batch
+from politburo.experiments.runner import Batch, play_batch
 from politburo.experiments.seeding import history_seeds
 from politburo.model.history import play_runs
 from politburo.model.stopwatch import N_STEPS, STEP_NAMES
@@ -27,23 +27,10 @@ def ussr():
     return politburo.load("ussr-1924")
 
 
-def _outputs(compiled, runs):
-    actors = compiled.world.status0.shape[0]
-    return (
-        np.zeros(runs, np.int64),
-        np.zeros(runs, np.int64),
-        np.zeros((runs, actors), np.int64),
-        np.zeros((runs, actors), np.int64),
-        np.zeros((runs, actors), np.int64),
-        np.zeros((runs, len(compiled.claim_ids)), np.bool_),
-        np.zeros((runs, actors), np.float64),
-    )
-
-
 def test_a_timed_state_plays_the_same_histories(ussr):
     runs = 60
     seeds = history_seeds(9, 0, runs)
-    plain, timed = _outputs(ussr, runs), _outputs(ussr, runs)
+    plain, timed = Batch.empty(ussr, 0, runs).outputs, Batch.empty(ussr, 0, runs).outputs
     play_runs(ussr.world, ussr.params, new_state(ussr.world), seeds, 0, runs, *plain)
     watched = new_state(ussr.world, timed=True)
     play_runs(ussr.world, ussr.params, watched, seeds, 0, runs, *timed)

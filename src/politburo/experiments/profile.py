@@ -19,6 +19,7 @@ from ..model.history import play_runs
 from ..model.stopwatch import N_STEPS, STEP_NAMES
 from ..model.world import new_state
 from ..scenario.compile import Compiled
+from .runner import Batch
 from .seeding import history_seeds
 
 
@@ -72,16 +73,7 @@ def profile_steps(compiled: Compiled, runs: int, seed: int) -> StepProfile:
     world = compiled.world
     state = new_state(world, timed=True)
     seeds = history_seeds(seed, 0, runs)
-    n_actors = world.status0.shape[0]
-    outputs = (
-        np.zeros(runs, np.int64),  # leader
-        np.zeros(runs, np.int64),  # leader_month
-        np.zeros((runs, n_actors), np.int64),  # eliminated
-        np.zeros((runs, n_actors), np.int64),  # manner
-        np.zeros((runs, n_actors), np.int64),  # rank
-        np.zeros((runs, len(compiled.claim_ids)), np.bool_),  # verdicts
-        np.zeros((runs, n_actors), np.float64),  # perceived_start
-    )
+    outputs = Batch.empty(compiled, 0, runs).outputs
     # One history first, so that loading the compiled engine is not timed.
     play_runs(world, compiled.params, state, seeds, 0, 1, *outputs)
     state.stopwatch[:] = 0

@@ -74,6 +74,35 @@ class Batch:
     def runs(self) -> int:
         return int(self.leader.shape[0])
 
+    @classmethod
+    def empty(cls, compiled: Compiled, first: int, stop: int) -> Batch:
+        """Room for histories ``first`` to ``stop - 1``, before they are played."""
+        runs = stop - first
+        n_actors = len(compiled.actor_ids)
+        return cls(
+            first=first,
+            leader=np.full(runs, -1, np.int64),
+            leader_month=np.full(runs, NO_MONTH, np.int64),
+            eliminated=np.zeros((runs, n_actors), np.int64),
+            manner=np.zeros((runs, n_actors), np.int64),
+            rank=np.zeros((runs, n_actors), np.int64),
+            verdicts=np.zeros((runs, len(compiled.claim_ids)), np.bool_),
+            perceived_start=np.zeros((runs, n_actors)),
+        )
+
+    @property
+    def outputs(self) -> tuple[np.ndarray, ...]:
+        """The arrays the engine's ``play_runs`` fills, in its order."""
+        return (
+            self.leader,
+            self.leader_month,
+            self.eliminated,
+            self.manner,
+            self.rank,
+            self.verdicts,
+            self.perceived_start,
+        )
+
 
 def play_batch(
     compiled: Compiled,
@@ -84,27 +113,8 @@ def play_batch(
     events: bool = False,
 ) -> Batch:
     """Histories ``first`` to ``stop - 1`` of the ensemble seeded with ``seed``."""
-    runs = stop - first
-    n_actors = len(compiled.actor_ids)
-    batch = Batch(
-        first=first,
-        leader=np.full(runs, -1, np.int64),
-        leader_month=np.full(runs, NO_MONTH, np.int64),
-        eliminated=np.zeros((runs, n_actors), np.int64),
-        manner=np.zeros((runs, n_actors), np.int64),
-        rank=np.zeros((runs, n_actors), np.int64),
-        verdicts=np.zeros((runs, len(compiled.claim_ids)), np.bool_),
-        perceived_start=np.zeros((runs, n_actors)),
-    )
-    outputs = (
-        batch.leader,
-        batch.leader_month,
-        batch.eliminated,
-        batch.manner,
-        batch.rank,
-        batch.verdicts,
-        batch.perceived_start,
-    )
+    batch = Batch.empty(compiled, first, stop)
+    outputs = batch.outputs
     seeds = history_seeds(seed, first, stop)
     if events:
         batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, outputs))
