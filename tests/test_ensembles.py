@@ -71,8 +71,10 @@ def test_chunk_size_changes_no_run(ussr, reference):
     same_tables(reference, cut)
 
 
-def test_two_threads_change_no_run(ussr, reference):
-    threaded = politburo.ensemble(ussr, n=RUNS, seed=SEED, workers=2, chunk=250)
+@pytest.mark.parametrize("chunk", [250, 173, 7])
+def test_two_threads_change_no_run(ussr, reference, chunk):
+    """Whole lanes, a short last lane, and chunks smaller than one lane."""
+    threaded = politburo.ensemble(ussr, n=RUNS, seed=SEED, workers=2, chunk=chunk)
     same_tables(reference, threaded)
 
 

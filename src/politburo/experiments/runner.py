@@ -14,6 +14,7 @@ from ..scenario.compile import Compiled
 from .seeding import history_seed, history_seeds
 
 CHUNK = 2000
+LANE_RUNS = 50  # histories a thread plays on one State before it takes the next lane
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def play_batch(
     events: bool = False,
 ) -> Batch:
     """Histories ``first`` to ``stop - 1`` of the ensemble seeded with ``seed``."""
+    runs = stop - first
     batch = Batch.empty(compiled, first, stop)
     outputs = batch.outputs
     seeds = history_seeds(seed, first, stop)
@@ -120,7 +122,12 @@ def play_batch(
         batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, outputs))
     elif threads > 1:
         numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
-        simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, threads)
+        # Short lanes, each taken by whichever thread is free: a thread slowed
+        # by another program on its core then plays fewer of them instead of
+        # holding up the whole chunk, as equal halves fixed in advance would.
+        lanes = -(-runs // LANE_RUNS)
+        with numba.parallel_chunksize(1):
+            simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, lanes)
     else:
         simulate_batch(compiled.world, compiled.params, seeds, *outputs)
     # The engine keeps the start of a streak that fell short of dominance in

@@ -341,8 +341,9 @@ def simulate_batch_parallel(
     perceived_start,
     lanes,
 ):
-    """Many histories on ``lanes`` threads, each lane with its own State.  Every
-    history seeds its own generator, so the lanes change no number."""
+    """Many histories cut into ``lanes`` runs of consecutive ones, each lane
+    played on its own State by whichever thread takes it.  Every history seeds
+    its own generator, so neither the lanes nor the threads change a number."""
     runs = seeds.shape[0]
     per_lane = (runs + lanes - 1) // lanes
     for lane in prange(lanes):
