@@ -41,10 +41,6 @@ class InProcess:
         self.threads = threads
 
     @property
-    def description(self) -> str:
-        return f"{self.threads} thread{'s' if self.threads > 1 else ''}"
-
-    @property
     def parallelism(self) -> int:
         return self.threads
 
@@ -95,10 +91,6 @@ class DaskCluster:
         except (OSError, TimeoutError) as error:
             self.close()
             raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {error}") from None
-
-    @property
-    def description(self) -> str:
-        return f"Dask {self.address} ({self.parallelism} worker threads)"
 
     @property
     def parallelism(self) -> int:

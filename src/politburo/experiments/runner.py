@@ -188,7 +188,14 @@ def run_ensemble(
         batches.append(play_batch(compiled, seed, start, min(runs, start + chunk), workers))
         if progress is not None:
             progress(batches[-1].runs)
-    fields = ("leader", "leader_month", "eliminated", "manner", "rank", "verdicts")
+    fields = (
+        "leader",
+        "leader_month",
+        "eliminated",
+        "manner",
+        "rank",
+        "verdicts",
+        "perceived_start",
+    )
     columns = {name: np.concatenate([getattr(b, name) for b in batches]) for name in fields}
-    perceived = np.concatenate([b.perceived_start for b in batches])
-    return Ensemble(compiled, seed, perceived_start=perceived, **columns)
+    return Ensemble(compiled, seed, **columns)

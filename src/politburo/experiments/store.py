@@ -227,7 +227,7 @@ class ResultStore:
         for table, data in tables.items():
             self._atomic(self._part(table, index), lambda path, d=data: pq.write_table(d, path))
         self.manifest["chunks_done"] = sorted(self.done | {index})
-        if len(self.manifest["chunks_done"]) == self.manifest["chunks"]:
+        if self.complete:
             self.manifest["finished"] = _now()
         self._write_manifest()
 
