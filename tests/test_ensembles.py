@@ -18,7 +18,8 @@ import pandas as pd
 import pytest
 
 import politburo
-from politburo.experiments.ensembles import EnsembleError, default_chunk
+from politburo.api import RequestError
+from politburo.experiments.ensembles import default_chunk
 from politburo.experiments.executors import DaskCluster, ExecutorError
 from politburo.experiments.query import QueryError, query
 from politburo.experiments.seeding import history_seed, history_seeds
@@ -192,14 +193,14 @@ def test_default_chunks_are_thousands_of_runs():
 @pytest.mark.parametrize(
     "arguments, fragment",
     [
-        ({"n": 0}, "number of runs"),
+        ({"n": 0}, "n must be at least 1"),
         ({"n": 10, "seed": -1}, "seed"),
         ({"n": 10, "workers": 0}, "workers"),
         ({"n": 10, "resume": True}, "resume"),
     ],
 )
 def test_nonsense_requests_are_refused(ussr, arguments, fragment):
-    with pytest.raises(EnsembleError, match=fragment):
+    with pytest.raises(RequestError, match=fragment):
         politburo.ensemble(ussr, **arguments)
 
 

@@ -10,7 +10,12 @@
     politburo schema
 
 A user's mistake (a broken scenario file, an unknown scenario, a bad number)
-ends with one line on stderr, ``error: <message>``, and exit code 2.
+ends with one line on stderr, ``error: <message>``, and exit code 2.  The
+checks are the API's own (``api.check_runs`` and the like), called here with
+the flags' names so that the message names the flag the user typed.
+
+Like every face, this module imports ``politburo.api`` and nothing else of the
+package but its version.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ import json
 import math
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -38,15 +44,6 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__, api
-from .experiments.ensembles import EnsembleError, EnsembleResult
-from .experiments.executors import ExecutorError
-from .experiments.query import QueryError, query
-from .experiments.store import StoreError
-from .experiments.summary import Summary
-from .experiments.validation import DATE_WINDOW, Share, Validation
-from .report.chronicle import Names, entries, history_json, main_entries, outcome_lines
-from .scenario import ScenarioError, builtin_scenarios, json_schema
-from .scenario.compile import Compiled
 
 DEFAULT_SCENARIO = "ussr-1924"
 USAGE_ERROR = 2
@@ -90,15 +87,13 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(USAGE_ERROR)
 
 
-def _check_seed(seed: int) -> None:
-    if seed < 0:
-        fail(f"--seed must be 0 or more (got {seed})")
-
-
-def _load(scenario: str) -> Compiled:
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """The API's refusals (a broken scenario, a value out of range, a backend
+    or a store that cannot be used) end in one line, like every user mistake."""
     try:
-        return api.load(scenario)
-    except ScenarioError as exc:
+        yield
+    except api.USER_ERRORS as exc:
         fail(str(exc))
 
 
@@ -117,38 +112,18 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(_finite(data), indent=2, allow_nan=False))
 
 
-def _engine_cached(entry: Callable[..., Any]) -> bool:
-    """Whether Numba's on-disk cache already holds compiled code for ``entry``."""
-    from numba.core import config
-
-    if config.DISABLE_JIT:
-        return True
-    try:  # Numba's own index, which also knows whether it is stale
-        return bool(entry._cache._cache_file._load_index())  # type: ignore[attr-defined]
-    except Exception:  # a Numba without these internals: look for the index file
-        from .model import history
-
-        folder = Path(history.__file__).parent / "__pycache__"
-        return any(folder.glob(f"history.{entry.__name__}-*.nbi"))
-
-
 def _announce_compilation(batch: bool, workers: int = 1) -> None:
-    from .model.history import simulate, simulate_batch, simulate_batch_parallel
-
-    entry = simulate
-    if batch:
-        entry = simulate_batch_parallel if workers > 1 else simulate_batch
-    if not _engine_cached(entry):
+    if not api.engine_cached(batch=batch, workers=workers):
         typer.echo(COMPILING, err=True)
 
 
-def _percent(share: Share) -> str:
+def _percent(share: api.Share) -> str:
     if not math.isfinite(share.value):
         return "n/a"
     return f"{100 * share.value:.1f}%"
 
 
-def _interval(share: Share) -> str:
+def _interval(share: api.Share) -> str:
     return f"{100 * share.low:.1f}-{100 * share.high:.1f}%"
 
 
@@ -182,29 +157,30 @@ def run(
     as_json: JsonOption = False,
 ) -> None:
     """Play one history and tell it: a dated chronicle, then the outcome."""
-    _check_seed(seed)
-    compiled = _load(scenario)
-    _announce_compilation(batch=False)
-    history = api.run(compiled, seed=seed)
+    with user_errors():
+        api.check_seed(seed, "--seed")
+        compiled = api.load(scenario)
+        _announce_compilation(batch=False)
+        history = api.run(compiled, seed=seed)
     if as_json:
-        _print_json(history_json(history))
+        _print_json(api.history_json(history))
         return
     out = _out()
     meta = compiled.scenario.meta
     out.print(Text(f"{meta.name} (seed {seed})", style="bold"))
     out.print()
-    for entry in entries(history) if everything else main_entries(history):
+    for entry in api.entries(history) if everything else api.main_entries(history):
         out.print(Text.assemble((entry.date, "cyan"), "  ", entry.text))
     out.print()
     out.print(Text("Outcome", style="bold"))
-    for line in outcome_lines(history):
+    for line in api.outcome_lines(history):
         out.print(Text(line))
 
 
 @app.command()
 def scenarios(as_json: JsonOption = False) -> None:
     """List the built-in scenarios."""
-    listed = builtin_scenarios()
+    listed = api.builtin_scenarios()
     if as_json:
         _print_json([{"id": ident, "name": name} for ident, name in listed])
         return
@@ -217,7 +193,7 @@ def scenarios(as_json: JsonOption = False) -> None:
 @app.command()
 def schema(as_json: JsonOption = False) -> None:
     """Print the JSON Schema of the scenario format (JSON either way)."""
-    typer.echo(json.dumps(json_schema(), indent=2))
+    typer.echo(json.dumps(api.json_schema(), indent=2))
 
 
 @app.command()
@@ -231,33 +207,31 @@ def validate(
     as_json: JsonOption = False,
 ) -> None:
     """Simulate many histories and hold them against the scenario's real history."""
-    if runs <= 0:
-        fail(f"--runs must be at least 1 (got {runs})")
-    if workers <= 0:
-        fail(f"--workers must be at least 1 (got {workers})")
-    _check_seed(seed)
-    compiled = _load(scenario)
-    if compiled.scenario.history is None:
-        fail(f"scenario {compiled.scenario.meta.id!r} has no 'history' section to validate against")
-    _announce_compilation(batch=True, workers=workers)
-    progress = _progress(runs)
-    with progress:
-        result = api.validate(
-            compiled,
-            runs=runs,
-            seed=seed,
-            progress=lambda done: progress.advance(progress.task_ids[0], done),
-            workers=workers,
-        )
+    with user_errors():
+        api.check_runs(runs, "--runs")
+        api.check_workers(workers, "--workers")
+        api.check_seed(seed, "--seed")
+        compiled = api.load(scenario)
+        api.check_history(compiled.scenario)
+        _announce_compilation(batch=True, workers=workers)
+        progress = _progress(runs)
+        with progress:
+            result = api.validate(
+                compiled,
+                runs=runs,
+                seed=seed,
+                progress=lambda done: progress.advance(progress.task_ids[0], done),
+                workers=workers,
+            )
     if as_json:
         _print_json(result.as_json())
         return
     _print_validation(compiled, result)
 
 
-def _print_validation(compiled: Compiled, result: Validation) -> None:
+def _print_validation(compiled: api.Compiled, result: api.Validation) -> None:
     out = _out()
-    names = Names(compiled)
+    names = api.Names(compiled)
     index = {actor: i for i, actor in enumerate(compiled.actor_ids)}
 
     def name(actor: str | None) -> str:
@@ -272,7 +246,7 @@ def _print_validation(compiled: Compiled, result: Validation) -> None:
         f"{leader} becomes dominant", _percent(result.p_leader), _interval(result.p_leader)
     )
     when = (
-        f" within {DATE_WINDOW} months of {result.historical_date}"
+        f" within {api.DATE_WINDOW} months of {result.historical_date}"
         if result.historical_date
         else ""
     )
@@ -368,26 +342,26 @@ def ensemble(
 ) -> None:
     """Simulate many histories: who comes out on top, how often, when, and after
     whose fall.  The numbers are the same on any number of workers or backends."""
-    if runs <= 0:
-        fail(f"--runs must be at least 1 (got {runs})")
-    if workers is not None and workers <= 0:
-        fail(f"--workers must be at least 1 (got {workers})")
-    if chunk is not None and chunk <= 0:
-        fail(f"--chunk must be at least 1 (got {chunk})")
+    # Two rules of this face alone: the API ignores ``workers`` with Dask, and
+    # keeps event logs in memory without a store, where they are not printed.
     if dask is not None and workers is not None:
         fail("--workers and --dask do not go together: with Dask, say local:K")
-    if workers is None:
-        workers = 1 if dask is not None else len(os.sched_getaffinity(0))
-    if resume and out is None:
-        fail("--resume needs --out, the directory of the ensemble to continue")
     if events and out is None:
         fail("--events needs --out: event logs are only kept in a results store")
-    _check_seed(seed)
-    compiled = _load(scenario)
+    with user_errors():
+        api.check_runs(runs, "--runs")
+        if workers is not None:
+            api.check_workers(workers, "--workers")
+        api.check_chunk(chunk, "--chunk")
+        api.check_resume(resume, out, ("--resume", "--out"))
+        api.check_seed(seed, "--seed")
+        compiled = api.load(scenario)
+    if workers is None:
+        workers = 1 if dask is not None else len(os.sched_getaffinity(0))
     _announce_compilation(batch=True, workers=workers)
     progress = _progress(runs)
     try:
-        with progress:
+        with user_errors(), progress:
             result = api.ensemble(
                 compiled,
                 n=runs,
@@ -400,8 +374,6 @@ def ensemble(
                 chunk=chunk,
                 progress=lambda done: progress.advance(progress.task_ids[0], done),
             )
-    except (EnsembleError, ExecutorError, StoreError) as exc:
-        fail(str(exc))
     except KeyboardInterrupt:
         kept = " The finished chunks are stored: rerun with --resume." if out else ""
         typer.echo(f"error: interrupted.{kept}", err=True)
@@ -413,7 +385,9 @@ def ensemble(
     _print_summary(compiled, summary, result)
 
 
-def _print_summary(compiled: Compiled, summary: Summary, result: EnsembleResult) -> None:
+def _print_summary(
+    compiled: api.Compiled, summary: api.Summary, result: api.EnsembleResult
+) -> None:
     out = _out()
     out.print(
         Text(
@@ -469,10 +443,8 @@ def query_command(
     as_json: JsonOption = False,
 ) -> None:
     """Ask a stored ensemble a question in SQL."""
-    try:
-        table = query(directory, sql)
-    except (StoreError, QueryError) as exc:
-        fail(str(exc))
+    with user_errors():
+        table = api.query(directory, sql)
     rows = table.to_pylist()
     if as_json:
         typer.echo(json.dumps(_finite(rows), indent=2, default=str, allow_nan=False))
@@ -500,19 +472,21 @@ def bench(
     as_json: JsonOption = False,
 ) -> None:
     """Measure throughput and memory against the project's performance targets."""
-    from .experiments.benchmark import TARGETS, run_benchmark
-
     try:
         counts = tuple(int(size.replace("_", "")) for size in sizes.split(","))
     except ValueError:
         fail(f"--sizes must be whole numbers separated by commas, not {sizes!r}")
-    if not counts or min(counts) <= 0 or ratio_runs <= 0:
-        fail("--sizes and --ratio-runs must be positive")
-    _load(scenario)
     err = _err()
-    report = run_benchmark(
-        scenario, counts, ratio_runs, say=lambda line: err.print(Text(line + " ...", style="dim"))
-    )
+    with user_errors():
+        for count in counts:
+            api.check_runs(count, "each of --sizes")
+        api.check_runs(ratio_runs, "--ratio-runs")
+        report = api.benchmark(
+            scenario,
+            counts,
+            ratio_runs,
+            say=lambda line: err.print(Text(line + " ...", style="dim")),
+        )
     data = report.as_json()
     if as_json:
         _print_json(data)
@@ -520,7 +494,7 @@ def bench(
     table = Table("measure", "value", "target", "met", box=None, header_style="bold")
     for runs, rate in data["histories_per_second_by_runs"].items():
         table.add_row(f"histories/s at {int(runs):,} runs", f"{rate:,.0f}", "", "")
-    for name, target in TARGETS.items():
+    for name, target in data["targets"].items():
         value = data[name]
         shown = "n/a" if value is None else f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
         table.add_row(name, shown, f"{target:,g}", "yes" if data["met"][name] else "no")
@@ -540,17 +514,12 @@ def profile(
 ) -> None:
     """Show where a history's time goes: processor cycles per step of the month,
     timed inside the compiled engine on one thread."""
-    from .experiments.profile import ProfileError, profile_steps
-
-    if runs <= 0:
-        fail(f"--runs must be at least 1 (got {runs})")
-    _check_seed(seed)
-    compiled = _load(scenario)
-    _announce_compilation(batch=False)
-    try:
-        steps = profile_steps(compiled, runs, seed)
-    except ProfileError as exc:
-        fail(str(exc))
+    with user_errors():
+        api.check_runs(runs, "--runs")
+        api.check_seed(seed, "--seed")
+        compiled = api.load(scenario)
+        _announce_compilation(batch=False)
+        steps = api.profile(compiled, runs, seed)
     data = steps.as_json()
     if as_json:
         _print_json(data)

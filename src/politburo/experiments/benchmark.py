@@ -47,10 +47,10 @@ class Measurement:
 
 
 def _play_streaming(scenario: str, runs: int, seed: int, workers: int, dask: str | None) -> dict:
-    from ..api import load
     from .ensembles import play_ensemble
+    from .requests import compiled_scenario
 
-    compiled = load(scenario)
+    compiled = compiled_scenario(scenario)
     result = play_ensemble(compiled, runs, seed, workers=workers, dask=dask, keep=False)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"runs_per_second": result.summary().runs_per_second or 0.0, "peak_rss_mb": peak}

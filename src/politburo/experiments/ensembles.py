@@ -33,10 +33,6 @@ MAX_CHUNK = 10_000
 CHUNKS_PER_WORKER = 4  # so that no worker idles at the end while another finishes
 
 
-class EnsembleError(ValueError):
-    """A request for an ensemble that makes no sense (no runs, a negative seed)."""
-
-
 def default_chunk(runs: int, parallelism: int) -> int:
     share = -(-runs // (CHUNKS_PER_WORKER * max(1, parallelism)))
     return max(1, min(runs, max(MIN_CHUNK, min(MAX_CHUNK, share))))
@@ -158,17 +154,10 @@ def play_ensemble(
     (``local:K`` starts one here).  With ``out`` every chunk is stored as it
     finishes and ``resume`` carries on an interrupted ensemble; without it the
     tables stay in memory when ``keep``.  ``progress`` hears how many runs each
-    finished chunk held, including chunks found already done on resume."""
-    if isinstance(runs, bool) or not isinstance(runs, int) or runs < 1:
-        raise EnsembleError(f"the number of runs must be a positive integer, not {runs!r}")
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise EnsembleError(f"the seed must be a non-negative integer, not {seed!r}")
-    if chunk is not None and chunk < 1:
-        raise EnsembleError(f"the chunk size must be a positive integer, not {chunk!r}")
-    if resume and out is None:
-        raise EnsembleError("resume needs the directory of the ensemble to resume (--out)")
-    if workers < 1:
-        raise EnsembleError(f"the number of workers must be at least 1, not {workers!r}")
+    finished chunk held, including chunks found already done on resume.
+
+    The request's values are checked where they come in, in ``politburo.api``
+    (see ``requests``); here they are taken as sound."""
     if resume and chunk is None:
         chunk = ResultStore.open(out).manifest.get("chunk_size")
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..scenario.compile import Compiled
+from .requests import check_workers
 
 Task = Callable[[Compiled, int, int, int, int], Any]  # (compiled, seed, start, stop, threads)
 LOCAL = re.compile(r"^local:(\d+)$")
@@ -29,16 +30,17 @@ RETRIES = 3
 
 
 class ExecutorError(Exception):
-    """A backend that cannot be used: a bad address, an unreachable cluster."""
+    """A backend that cannot be used: a bad address, an unreachable cluster.
+
+    Its message speaks of the Dask address as the Python API does; a face may
+    add its own wording (a flag's name) around it."""
 
 
 class InProcess:
     """Chunks one after another in this process, each on ``threads`` threads."""
 
     def __init__(self, threads: int = 1) -> None:
-        if threads < 1:
-            raise ExecutorError(f"--workers must be at least 1, not {threads}")
-        self.threads = threads
+        self.threads = check_workers(threads)
 
     @property
     def parallelism(self) -> int:
@@ -68,7 +70,10 @@ class DaskCluster:
             if local:
                 workers = int(local.group(1))
                 if workers < 1:
-                    raise ExecutorError(f"--dask local:K needs at least one worker, not {workers}")
+                    raise ExecutorError(
+                        f"the Dask address {address!r} asks for no workers: "
+                        "local:K needs K of at least 1"
+                    )
                 # One single-threaded process per worker: histories are
                 # compiled code that releases the GIL, and processes keep one
                 # worker's crash from taking the others with it.
@@ -85,8 +90,9 @@ class DaskCluster:
                 self.client = Client(address, timeout=CONNECT_TIMEOUT)
             else:
                 raise ExecutorError(
-                    f"--dask expects local:K or a scheduler address such as "
-                    f"tcp://HOST:PORT, not {address!r}"
+                    "the Dask address must be local:K (a cluster of K worker "
+                    "processes on this machine) or a running scheduler's address "
+                    f"such as tcp://HOST:PORT, not {address!r}"
                 )
         except (OSError, TimeoutError) as error:
             self.close()

@@ -63,13 +63,12 @@ class StepProfile:
 
 
 def profile_steps(compiled: Compiled, runs: int, seed: int) -> StepProfile:
-    """Time ``runs`` histories (numbers 0 to runs - 1 of the ensemble) step by step."""
+    """Time ``runs`` histories (numbers 0 to runs - 1 of the ensemble) step by
+    step; ``politburo.api`` has checked the request."""
     from numba.core import config
 
     if config.DISABLE_JIT:
         raise ProfileError("the profiler times the compiled engine; unset NUMBA_DISABLE_JIT")
-    if runs <= 0:
-        raise ProfileError(f"the profiler needs at least one history, not {runs}")
     world = compiled.world
     state = new_state(world, timed=True)
     seeds = history_seeds(seed, 0, runs)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from .store import TABLES, ResultStore, StoreError
+
+if TYPE_CHECKING:  # DuckDB is imported when a query runs, not with the API
+    import duckdb
 
 
 class QueryError(Exception):
@@ -16,6 +19,8 @@ class QueryError(Exception):
 
 def connect(store: ResultStore) -> duckdb.DuckDBPyConnection:
     """An in-memory database with one view per stored table."""
+    import duckdb
+
     connection = duckdb.connect()
     for table in TABLES:
         parts = [str(part) for part in store.parts(table)]
@@ -26,6 +31,10 @@ def connect(store: ResultStore) -> duckdb.DuckDBPyConnection:
 
 
 def query(directory: str | Path, sql: str) -> pa.Table:
+    """Run ``sql`` over the results store in ``directory``: its tables are
+    ``runs``, ``eliminations`` and, when kept, ``events``."""
+    import duckdb
+
     store = ResultStore.open(directory)
     if not store.manifest["chunks_done"]:
         raise StoreError(f"{directory} holds no finished chunk yet")

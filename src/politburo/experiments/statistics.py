@@ -34,8 +34,16 @@ def wilson(successes: int, trials: int) -> Share:
     return Share(p, max(0.0, centre - spread), min(1.0, centre + spread))
 
 
-def median_of_counts(counts: np.ndarray) -> int | None:
-    """The median month of a histogram of months (the lower median), or None."""
+def median_month(counts: np.ndarray) -> int | None:
+    """The median month of a histogram of months (``counts[m]`` histories
+    dated month ``m``), or None when it is empty.
+
+    This is the one definition of a median date, used by validation and by
+    ensemble summaries alike, so both print the same date for the same runs.
+    It is the *lower* median: of an even number of dates, the earlier of the
+    two middle ones.  So the median is always a month some history really had,
+    which the mean of two middle months need not be, and it can be taken from
+    counts alone, as an ensemble streaming past keeps them."""
     total = int(counts.sum())
     if total == 0:
         return None

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..scenario.compile import Compiled
-from .statistics import Share, median_of_counts, wilson
+from .statistics import Share, median_month, wilson
 
 TOP_ORDERS = 5
 
@@ -126,7 +126,7 @@ class Tally:
         leaders = []
         for index, actor in enumerate(compiled.actor_ids):
             dated = self.months[index, :-1]
-            median = median_of_counts(dated)
+            median = median_month(dated)
             leaders.append(
                 LeaderShare(
                     actor=actor,

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model.world import NO_MONTH
-from ..scenario.schema import month_index, month_text
+from ..scenario.schema import month_index
+from .requests import check_history
 from .runner import Ensemble
-from .statistics import Share, wilson
+from .statistics import Share, median_month, wilson
 
 DATE_WINDOW = 12  # months either side of the historical date
 
@@ -74,20 +75,10 @@ class Validation:
         }
 
 
-def median_month(months: np.ndarray, start: int) -> str | None:
-    if months.size == 0:
-        return None
-    return month_text(start + int(np.round(np.median(months))))
-
-
 def validate(ensemble: Ensemble) -> Validation:
     compiled = ensemble.compiled
     scenario = compiled.scenario
-    history = scenario.history
-    if history is None:
-        raise ValueError(
-            f"scenario '{scenario.meta.id}' has no history section to validate against"
-        )
+    history = check_history(scenario)
     ids = compiled.actor_ids
     runs = ensemble.runs
     leaders = {actor: float(np.mean(ensemble.leader == index)) for index, actor in enumerate(ids)}
@@ -102,9 +93,9 @@ def validate(ensemble: Ensemble) -> Validation:
         real = month_index(history.date) - compiled.start
         on_time &= np.abs(ensemble.leader_month - real) <= DATE_WINDOW
     p_by_date = wilson(int(on_time.sum()), runs)
-    median = median_month(
-        ensemble.leader_month[wins & (ensemble.leader_month != NO_MONTH)], compiled.start
-    )
+    # The same median as an ensemble's summary: the lower median month.
+    dated = ensemble.leader_month[wins & (ensemble.leader_month != NO_MONTH)]
+    median = median_month(np.bincount(dated))
 
     # The order is judged among those who were in the contest when it began.
     initially_out = compiled.world.incapacitated0.astype(bool)
@@ -131,7 +122,7 @@ def validate(ensemble: Ensemble) -> Validation:
         historical_date=history.date,
         p_leader=p_leader,
         p_leader_by_date=p_by_date,
-        leader_median_date=median,
+        leader_median_date=None if median is None else compiled.month_label(median),
         leaders=dict(sorted(leaders.items(), key=lambda item: -item[1])),
         elimination_order_tau=tau,
         claims=claims,
