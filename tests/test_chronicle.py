@@ -111,7 +111,7 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
         kind: next((i for i, e in enumerate(events) if e.kind == kind), 0)
         for kind in ("document", "crisis", "designate_heir")
     }
-    top = int(compiled.world.top)
+    top = compiled.top
     wave = len(scenario.cadres)
     rows = [
         _row(w.L_DEATH, actor=1),

@@ -9,13 +9,11 @@ from typing import Any
 
 
 def _entry(batch: bool, workers: int) -> Callable[..., Any]:
-    """The compiled function a request will call first: one history, or a batch
-    on one thread or on several."""
-    from ..model.history import simulate, simulate_batch, simulate_batch_parallel
+    """The compiled function a request will call first.  One history, a batch
+    and a thread's lane are all played through ``play_runs``."""
+    from ..model.history import play_runs
 
-    if not batch:
-        return simulate
-    return simulate_batch_parallel if workers > 1 else simulate_batch
+    return play_runs
 
 
 def engine_cached(batch: bool = False, workers: int = 1) -> bool:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
-import numba
 import numpy as np
 
-from ..model.history import play_runs, simulate, simulate_batch, simulate_batch_parallel
-from ..model.world import LOG_WIDTH, NO_MONTH, new_state
+from ..model.history import PERCEIVED_START, play_runs
+from ..model.journal import LOG_COUNT
+from ..model.outcome import ELIMINATED, ELIMINATION_RANK, LEADER, LEADER_MONTH, MANNER
+from ..model.world import LOG_WIDTH, NO_MONTH, POSITION, new_state
 from ..scenario.compile import Compiled
 from .seeding import history_seed, history_seeds
 
@@ -37,20 +39,21 @@ class History:
 def run_history(compiled: Compiled, seed: int) -> History:
     """History number 0 of an ensemble with root ``seed``."""
     state = new_state(compiled.world)
-    verdicts = np.zeros(len(compiled.claim_ids), np.bool_)
-    simulate(compiled.world, compiled.params, state, history_seed(seed, 0), verdicts)
+    batch = Batch.empty(compiled, 0, 1)
+    seeds = np.array([history_seed(seed, 0)], np.int64)
+    play_runs(compiled.world, compiled.params, state, seeds, 0, 1, *batch.outputs)
     return History(
         compiled=compiled,
         seed=seed,
-        log=state.log[: state.log_count[0]].copy(),
-        leader=int(state.leader[0]),
-        leader_month=int(state.leader[1]),
-        eliminated=state.eliminated.copy(),
-        manner=state.manner.copy(),
-        rank=state.elimination_rank.copy(),
-        verdicts=verdicts,
-        perceived_start=state.perceived0.copy(),
-        positions=state.position.copy(),
+        log=state.log[: state.counters[LOG_COUNT, 0]].copy(),
+        leader=int(state.counters[LEADER, 0]),
+        leader_month=int(state.counters[LEADER_MONTH, 0]),
+        eliminated=state.actor_codes[ELIMINATED].copy(),
+        manner=state.actor_codes[MANNER].copy(),
+        rank=state.actor_codes[ELIMINATION_RANK].copy(),
+        verdicts=batch.verdicts[0].copy(),
+        perceived_start=state.actors[PERCEIVED_START].copy(),
+        positions=state.stances[POSITION].copy(),
     )
 
 
@@ -121,19 +124,37 @@ def play_batch(
     if events:
         batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, outputs))
     elif threads > 1:
-        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
-        # Short lanes, each taken by whichever thread is free: a thread slowed
-        # by another program on its core then plays fewer of them instead of
-        # holding up the whole chunk, as equal halves fixed in advance would.
-        lanes = -(-runs // LANE_RUNS)
-        with numba.parallel_chunksize(1):
-            simulate_batch_parallel(compiled.world, compiled.params, seeds, *outputs, lanes)
+        _play_lanes(compiled, seeds, outputs, threads)
     else:
-        simulate_batch(compiled.world, compiled.params, seeds, *outputs)
+        state = new_state(compiled.world)
+        play_runs(compiled.world, compiled.params, state, seeds, 0, runs, *outputs)
     # The engine keeps the start of a streak that fell short of dominance in
     # the same slot; a history nobody dominated has no date.
     batch.leader_month[batch.leader < 0] = NO_MONTH
     return batch
+
+
+def _play_lanes(
+    compiled: Compiled, seeds: np.ndarray, outputs: tuple[np.ndarray, ...], threads: int
+) -> None:
+    """Short lanes of consecutive histories, each taken by whichever thread is
+    free, on that thread's own State.  The compiled engine lets go of the
+    interpreter while it plays, so the threads run side by side; a thread
+    slowed by another program on its core plays fewer lanes instead of
+    holding up the whole chunk.  Every history seeds its own generator, so
+    neither the lanes nor the threads change a number."""
+    runs = seeds.shape[0]
+    lanes = iter(range(0, runs, LANE_RUNS))
+    states = [new_state(compiled.world) for _ in range(threads)]
+
+    def work(state) -> None:
+        for first in lanes:  # a shared iterator: each lane is taken once
+            last = min(runs, first + LANE_RUNS)
+            play_runs(compiled.world, compiled.params, state, seeds, first, last, *outputs)
+
+    with ThreadPoolExecutor(threads) as pool:
+        for done in [pool.submit(work, state) for state in states]:
+            done.result()
 
 
 def _play_with_chronicles(
@@ -145,7 +166,7 @@ def _play_with_chronicles(
     rows = []
     for offset in range(seeds.shape[0]):
         play_runs(compiled.world, compiled.params, state, seeds, offset, offset + 1, *outputs)
-        log = state.log[: state.log_count[0]]
+        log = state.log[: state.counters[LOG_COUNT, 0]]
         run_column = np.full((log.shape[0], 1), first + offset, np.int64)
         rows.append(np.hstack([run_column, log.astype(np.int64)]))
     if not rows:

@@ -103,7 +103,7 @@ class Tally:
         self.runs = 0
         n_actors = len(compiled.actor_ids)
         # Month of dominance, per actor; the last column counts "never".
-        self.months = np.zeros((n_actors, compiled.world.n_months + 1), np.int64)
+        self.months = np.zeros((n_actors, compiled.n_months + 1), np.int64)
         self.none = 0
         self.orders: Counter[str] = Counter()
 

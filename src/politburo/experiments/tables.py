@@ -54,7 +54,7 @@ def _labels(codes: np.ndarray, names: list[str] | tuple[str, ...]) -> pa.Diction
 def _months(compiled: Compiled, months: np.ndarray) -> tuple[pa.Array, pa.DictionaryArray]:
     months = np.asarray(months, np.int64)
     missing = months == NO_MONTH
-    labels = [compiled.month_label(m) for m in range(compiled.world.n_months + 1)]
+    labels = [compiled.month_label(m) for m in range(compiled.n_months + 1)]
     return pa.array(months.astype(np.int16), mask=missing), _labels(
         np.where(missing, -1, months), labels
     )

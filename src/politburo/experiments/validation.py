@@ -98,7 +98,7 @@ def validate(ensemble: Ensemble) -> Validation:
     median = median_month(np.bincount(dated))
 
     # The order is judged among those who were in the contest when it began.
-    initially_out = compiled.world.incapacitated0.astype(bool)
+    initially_out = compiled.fact("actor_codes", "incapacitated").astype(bool)
     real_order = [
         compiled.actor_index(e.actor)
         for e in history.eliminations

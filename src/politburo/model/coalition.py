@@ -20,6 +20,7 @@ import numpy as np
 
 from .jit import inline_mechanism, mechanism
 from .journal import record
+from .layout import columns
 from .parameters import (
     P_COALITION_AFFINITY_FLOOR,
     P_COALITION_ALPHA,
@@ -27,10 +28,31 @@ from .parameters import (
     P_COALITION_RESOLVE,
     P_COALITION_TRUST,
 )
-from .power import bloc_leader, distance, perceived, sits_in_top
-from .world import L_COALITION, MAX_PLAYERS
+from .policy import distance
+from .power import POWER, bloc_leader, perceived, sits_in_top
+from .world import COALITION, L_COALITION, MAX_PLAYERS, TRUST
 
-ACCEPTABLE, ENFORCING = 0, 1
+COALITION_SHARE, POWER_VIEW = columns(
+    "actors",
+    ("coalition_share", "his share of the top body's power when the coalition was last solved"),
+    ("power_view", "the top body's shared view of his share of power (scratch)"),
+)
+MEMBERS_AT_SOLVE = columns(
+    "counters", ("members_at_solve", "top-body bitmask when the coalition was last solved", -1)
+)
+ALLIED = columns("pair_codes", ("allied", "bitmask of rivals the two stood together against", 0))
+# Scratch for the search: the first MAX_PLAYERS rows hold the players, every
+# row one subset of them.
+PLAYER_POWER, SUBSET_TOTAL = columns(
+    "search", ("player_power", "a player's share of power"), ("subset_total", "a subset's power")
+)
+PLAYERS, ACCEPTS, ACCEPTABLE, ENFORCING = columns(
+    "search_codes",
+    ("player", "the camp leader a player stands for"),
+    ("accepts", "bitmask of the players he will sit with"),
+    ("acceptable", "1 if every pair in the subset will sit together"),
+    ("enforcing", "1 if the subset is self-enforcing"),
+)
 
 
 @mechanism
@@ -47,42 +69,43 @@ def ruling_coalition(n, power, accepts, alpha, total, flags):
     """Index mask of the ruling coalition among the first ``n`` players.
 
     ``accepts[i]`` is the mask of players i will sit with (itself included);
-    ``total`` and ``flags`` are scratch space of 2**n rows.  Returns 0 when no
+    ``total`` and ``flags`` (the search codes' ACCEPTABLE and ENFORCING
+    columns) are scratch space of 2**n rows.  Returns 0 when no
     acceptable coalition can win."""
     everyone = (1 << n) - 1
     total[0] = 0.0
-    flags[0, ACCEPTABLE] = 1
-    flags[0, ENFORCING] = 0
+    flags[ACCEPTABLE, 0] = 1
+    flags[ENFORCING, 0] = 0
     for mask in range(1, everyone + 1):
         lowest = mask & -mask
         player = popcount(lowest - 1)
         rest = mask ^ lowest
         total[mask] = total[rest] + power[player]
-        flags[mask, ACCEPTABLE] = flags[rest, ACCEPTABLE] and (rest & ~accepts[player]) == 0
-        flags[mask, ENFORCING] = 0
+        flags[ACCEPTABLE, mask] = flags[ACCEPTABLE, rest] and (rest & ~accepts[player]) == 0
+        flags[ENFORCING, mask] = 0
     for mask in range(1, everyone + 1):
-        if not flags[mask, ACCEPTABLE]:
+        if not flags[ACCEPTABLE, mask]:
             continue
         if mask & (mask - 1) == 0:
-            flags[mask, ENFORCING] = 1
+            flags[ENFORCING, mask] = 1
             continue
         stable = 1
         sub = (mask - 1) & mask
         while sub > 0:
-            if flags[sub, ENFORCING] and total[sub] > alpha * total[mask]:
+            if flags[ENFORCING, sub] and total[sub] > alpha * total[mask]:
                 stable = 0
                 break
             sub = (sub - 1) & mask
-        flags[mask, ENFORCING] = stable
+        flags[ENFORCING, mask] = stable
     threshold = alpha * total[everyone]
     best = 0
     best_total = np.inf
     fallback = 0
     fallback_total = np.inf
     for mask in range(1, everyone + 1):
-        if not flags[mask, ACCEPTABLE] or total[mask] <= threshold:
+        if not flags[ACCEPTABLE, mask] or total[mask] <= threshold:
             continue
-        if flags[mask, ENFORCING] and total[mask] < best_total:
+        if flags[ENFORCING, mask] and total[mask] < best_total:
             best = mask
             best_total = total[mask]
         if total[mask] < fallback_total:
@@ -95,15 +118,15 @@ def ruling_coalition(n, power, accepts, alpha, total, flags):
 
 @mechanism
 def affinity(params, state, a, b):
-    return params[P_COALITION_TRUST] * state.trust[a, b] - params[P_COALITION_DISTANCE] * distance(
-        state, a, b
-    )
+    return params[P_COALITION_TRUST] * state.pairs[TRUST, a, b] - params[
+        P_COALITION_DISTANCE
+    ] * distance(state, a, b)
 
 
 @mechanism
 def top_members(state):
     mask = 0
-    for actor in range(state.status.shape[0]):
+    for actor in range(state.actor_codes.shape[1]):
         if sits_in_top(state, actor):
             mask |= 1 << actor
     return mask
@@ -112,9 +135,9 @@ def top_members(state):
 @mechanism
 def body_view(params, state, members):
     """The top body's shared picture of each member's power: the mean of what
-    the other members perceive, as a share of the whole; left in ``state.power_view``."""
-    n_actors = state.status.shape[0]
-    shares = state.power_view
+    the other members perceive, as a share of the whole; left in the POWER_VIEW column."""
+    n_actors = state.actor_codes.shape[1]
+    shares = state.actors[POWER_VIEW]
     grand = 0.0
     for actor in range(n_actors):
         shares[actor] = 0.0
@@ -126,7 +149,7 @@ def body_view(params, state, members):
             if observer != actor and (members >> observer) & 1:
                 seen += perceived(params, state, observer, actor)
                 observers += 1
-        shares[actor] = seen / observers if observers else state.power[actor]
+        shares[actor] = seen / observers if observers else state.actors[POWER, actor]
         grand += shares[actor]
     if grand > 0.0:
         for actor in range(n_actors):
@@ -137,11 +160,11 @@ def body_view(params, state, members):
 def needs_solving(params, state, members, shares):
     # A change of membership, above all the fall of the common enemy, breaks
     # the old alliance and sends everyone back to the table.
-    if members != state.members_at_solve[0]:
+    if members != state.counters[MEMBERS_AT_SOLVE, 0]:
         return True
     drift = 0.0
     for actor in range(shares.shape[0]):
-        drift = max(drift, abs(shares[actor] - state.coalition_shares[actor]))
+        drift = max(drift, abs(shares[actor] - state.actors[COALITION_SHARE, actor]))
     return drift > params[P_COALITION_RESOLVE]
 
 
@@ -150,15 +173,15 @@ def form_coalition(params, state, month, top_body):
     """Re-form the ruling coalition of the top body if the situation calls for it."""
     members = top_members(state)
     body_view(params, state, members)
-    shares = state.power_view
+    shares = state.actors[POWER_VIEW]
     if not needs_solving(params, state, members, shares):
         return
-    n_actors = state.status.shape[0]
+    n_actors = state.actor_codes.shape[1]
     # The players are camps, not men: a client in the top body is his patron's
     # vote, not a partner to be bargained with.  At most MAX_PLAYERS camps,
     # the strongest members' camps first.
-    players = state.players
-    power = state.player_power
+    players = state.search_codes[PLAYERS]
+    power = state.search[PLAYER_POWER]
     count = 0
     taken = 0
     while True:
@@ -181,7 +204,7 @@ def form_coalition(params, state, month, top_body):
             power[count] = 0.0
             count += 1
         power[slot] += shares[best]
-    accepts = state.accepts
+    accepts = state.search_codes[ACCEPTS]
     floor = params[P_COALITION_AFFINITY_FLOOR]
     for i in range(count):
         accepts[i] = 0
@@ -191,7 +214,12 @@ def form_coalition(params, state, month, top_body):
     local = 0
     if count:
         local = ruling_coalition(
-            count, power, accepts, params[P_COALITION_ALPHA], state.subset_total, state.subset_flags
+            count,
+            power,
+            accepts,
+            params[P_COALITION_ALPHA],
+            state.search[SUBSET_TOTAL],
+            state.search_codes,
         )
     coalition = 0
     for actor in range(n_actors):
@@ -202,15 +230,15 @@ def form_coalition(params, state, month, top_body):
             if players[i] == camp and (local >> i) & 1:
                 coalition |= 1 << actor
     for actor in range(n_actors):
-        state.coalition_shares[actor] = shares[actor]
-    state.members_at_solve[0] = members
-    if coalition == state.coalition[0]:
+        state.actors[COALITION_SHARE, actor] = shares[actor]
+    state.counters[MEMBERS_AT_SOLVE, 0] = members
+    if coalition == state.counters[COALITION, 0]:
         return
-    state.coalition[0] = coalition
+    state.counters[COALITION, 0] = coalition
     strongest = -1
     for actor in range(n_actors):
         if (coalition >> actor) & 1 and (
-            strongest < 0 or state.power[actor] > state.power[strongest]
+            strongest < 0 or state.actors[POWER, actor] > state.actors[POWER, strongest]
         ):
             strongest = actor
     record(
@@ -231,4 +259,4 @@ def form_coalition(params, state, month, top_body):
             continue
         for b in range(n_actors):
             if b != a and (coalition >> b) & 1:
-                state.allied[a, b] |= outsiders
+                state.pair_codes[ALLIED, a, b] |= outsiders

@@ -9,9 +9,10 @@ recants when the danger is great, or lies low.
 """
 
 from .chance import normal, uniform
-from .coalition import top_members
+from .coalition import POWER_VIEW, top_members
 from .jit import inline_mechanism, mechanism
 from .journal import record
+from .layout import columns
 from .outcome import base_office
 from .parameters import (
     P_ATTACK_RATE,
@@ -20,37 +21,48 @@ from .parameters import (
     P_SHIFT_RATE,
     P_VISIBILITY_ACTION,
 )
-from .policy import discontent
+from .policy import MOOD, SALIENCE, discontent, distance, distance_to_mood
 from .power import (
     bloc_leader,
-    distance,
-    distance_to_mood,
     is_active,
     perceived,
-    salience_total,
-    salient_distance,
     sits_in_top,
 )
 from .rules import founder_deviation, rule_strength
 from .world import (
     ARRESTED,
     CANDIDATE,
+    COALITION,
     EXILED,
     EXPELLED,
+    FACTION,
+    INCAPACITATED,
     L_APPEAL,
     L_FACTION,
     L_RECANT,
     L_SHIFT,
+    LAST_MOTION,
     MEMBER,
+    OFFENCE,
+    POSITION,
+    PRESTIGE,
+    RECANTED,
     RULE_FACTION_BAN,
     RULE_FOUNDER_CULT,
+    STATUS,
     T_AMBITION,
     T_CAUTION,
     T_CONVICTION,
     T_ORATORY,
+    TRUST,
+    VISIBILITY,
 )
 
-SHIFT_LOGGED = 0.25  # a move this large on one axis makes the chronicle
+SHIFT_LOGGED = columns(
+    "stances", ("shift_logged", "his position as last reported in the chronicle", "position")
+)
+
+SHIFT_TURN_LOGGED = 0.25  # a move this large on one axis makes the chronicle
 
 
 @mechanism
@@ -59,7 +71,7 @@ def in_play(world, state, actor):
     holders of a power base."""
     if not is_active(state, actor):
         return False
-    if state.status[actor] <= CANDIDATE:
+    if state.actor_codes[STATUS, actor] <= CANDIDATE:
         return True
     return base_office(world, state, actor) >= 0
 
@@ -69,24 +81,26 @@ def partner_in_the_way(world, params, state, actor):
     """With nobody left outside the coalition, the alliance has outlived its
     common enemy.  An ambitious man then turns on the partner he finds most
     threatening; a cautious one keeps the peace."""
-    traits = world.traits[actor]
+    traits = world.actors[:, actor]
     if traits[T_AMBITION] <= traits[T_CAUTION]:
         return -1
     camp = bloc_leader(state, actor)
-    weight = salience_total(state)
     best = -1
     best_threat = 0.0
-    for rival in range(state.status.shape[0]):
+    for rival in range(state.actor_codes.shape[1]):
         if bloc_leader(state, rival) == camp or not is_active(state, rival):
             continue
         # Anyone in the top body, or a candidate with a power base of his own.
         if not sits_in_top(state, rival):
-            if state.status[rival] != CANDIDATE or base_office(world, state, rival) < 0:
+            if (
+                state.actor_codes[STATUS, rival] != CANDIDATE
+                or base_office(world, state, rival) < 0
+            ):
                 continue
         # The partner who has defied the majority goes first.
-        gap = salient_distance(state, actor, rival, weight)
+        gap = distance(state, actor, rival)
         threat = perceived(params, state, actor, rival) * (1.0 + gap)
-        threat *= 1.0 + state.offence[rival]
+        threat *= 1.0 + state.actors[OFFENCE, rival]
         if threat > best_threat:
             best = rival
             best_threat = threat
@@ -95,15 +109,18 @@ def partner_in_the_way(world, params, state, actor):
 
 @inline_mechanism
 def choose_enemy(world, params, state, actor):
-    ruling = state.coalition[0]
-    n_actors = state.status.shape[0]
+    ruling = state.counters[COALITION, 0]
+    n_actors = state.actor_codes.shape[1]
     best = -1
     best_threat = 0.0
     if ruling and (ruling >> actor) & 1:
         for rival in range(n_actors):
             if rival == actor or (ruling >> rival) & 1:
                 continue
-            if state.status[rival] > ARRESTED or state.incapacitated[rival]:
+            if (
+                state.actor_codes[STATUS, rival] > ARRESTED
+                or state.actor_codes[INCAPACITATED, rival]
+            ):
                 continue
             camp = bloc_leader(state, rival)
             if (ruling >> camp) & 1:
@@ -111,11 +128,14 @@ def choose_enemy(world, params, state, actor):
             # The coalition strikes together, at the rival the whole body
             # sees as the greatest danger: one common enemy at a time.
             if sits_in_top(state, rival):
-                threat = 1.0 + state.power_view[rival]
-            elif state.status[rival] <= MEMBER and state.faction[rival]:
+                threat = 1.0 + state.actors[POWER_VIEW, rival]
+            elif state.actor_codes[STATUS, rival] <= MEMBER and state.actor_codes[FACTION, rival]:
                 threat = perceived(params, state, actor, rival)
-            elif state.status[rival] >= EXPELLED and not state.recanted[rival]:
-                threat = 0.3 * state.prestige[rival]
+            elif (
+                state.actor_codes[STATUS, rival] >= EXPELLED
+                and not state.actor_codes[RECANTED, rival]
+            ):
+                threat = 0.3 * state.actors[PRESTIGE, rival]
             else:
                 continue
             if threat > best_threat:
@@ -125,10 +145,8 @@ def choose_enemy(world, params, state, actor):
             best = partner_in_the_way(world, params, state, actor)
         return best
     # While a coalition rules, only its members are worth fighting: the cheap
-    # test of its mask comes first.  The salience total is the same for every
-    # rival, so it is worked out once.
+    # test of its mask comes first.
     camp = bloc_leader(state, actor)
-    weight = salience_total(state)
     for rival in range(n_actors):
         if ruling and not (ruling >> rival) & 1:
             continue
@@ -136,7 +154,7 @@ def choose_enemy(world, params, state, actor):
             continue
         if bloc_leader(state, rival) == camp:
             continue
-        gap = salient_distance(state, actor, rival, weight)
+        gap = distance(state, actor, rival)
         threat = perceived(params, state, actor, rival) * (1.0 + gap)
         if threat > best_threat:
             best = rival
@@ -146,9 +164,9 @@ def choose_enemy(world, params, state, actor):
 
 @mechanism
 def move_position(state, month, actor, axis, step):
-    value = min(1.0, max(-1.0, state.position[actor, axis] + step))
-    state.position[actor, axis] = value
-    if abs(value - state.shift_logged[actor, axis]) >= SHIFT_LOGGED:
+    value = min(1.0, max(-1.0, state.stances[POSITION, actor, axis] + step))
+    state.stances[POSITION, actor, axis] = value
+    if abs(value - state.stances[SHIFT_LOGGED, actor, axis]) >= SHIFT_TURN_LOGGED:
         record(
             state,
             month,
@@ -158,28 +176,33 @@ def move_position(state, month, actor, axis, step):
             -1,
             -1,
             int(round(value * 100.0)),
-            int(round(state.shift_logged[actor, axis] * 100.0)),
+            int(round(state.stances[SHIFT_LOGGED, actor, axis] * 100.0)),
             axis,
         )
-        state.shift_logged[actor, axis] = value
+        state.stances[SHIFT_LOGGED, actor, axis] = value
 
 
 @mechanism
 def drift_with_the_line(world, params, state, month, actor, enemy):
-    flexibility = 1.0 - world.traits[actor, T_CONVICTION]
+    flexibility = 1.0 - world.actors[T_CONVICTION, actor]
     if flexibility <= 0.0:
         return
     top_salience = 0.0
-    for axis in range(state.salience.shape[0]):
-        top_salience = max(top_salience, state.salience[axis])
-    for axis in range(state.salience.shape[0]):
-        goal = state.mood[axis]
+    for axis in range(state.axes.shape[1]):
+        top_salience = max(top_salience, state.axes[SALIENCE, axis])
+    for axis in range(state.axes.shape[1]):
+        goal = state.axes[MOOD, axis]
         if enemy >= 0:
-            gap = state.position[actor, axis] - state.position[enemy, axis]
+            gap = state.stances[POSITION, actor, axis] - state.stances[POSITION, enemy, axis]
             goal += 0.3 * (1.0 if gap >= 0.0 else -1.0)
         goal = min(1.0, max(-1.0, goal))
-        weight = state.salience[axis] / top_salience
-        step = params[P_SHIFT_RATE] * flexibility * weight * (goal - state.position[actor, axis])
+        weight = state.axes[SALIENCE, axis] / top_salience
+        step = (
+            params[P_SHIFT_RATE]
+            * flexibility
+            * weight
+            * (goal - state.stances[POSITION, actor, axis])
+        )
         move_position(state, month, actor, axis, step)
 
 
@@ -188,25 +211,25 @@ def cult_cost(world, params, state, month, actor):
     penalty = params[P_CULT_PENALTY] * founder_deviation(
         world, state, month, actor, RULE_FOUNDER_CULT
     )
-    state.prestige[actor] = max(0.0, state.prestige[actor] - penalty)
+    state.actors[PRESTIGE, actor] = max(0.0, state.actors[PRESTIGE, actor] - penalty)
 
 
 @mechanism
 def go_public(params, state, actor, scale):
-    state.visibility[actor] = min(
-        1.0, state.visibility[actor] + scale * params[P_VISIBILITY_ACTION]
+    state.actors[VISIBILITY, actor] = min(
+        1.0, state.actors[VISIBILITY, actor] + scale * params[P_VISIBILITY_ACTION]
     )
 
 
 @mechanism
 def nearest_outsider(state, actor):
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     best = -1
     best_distance = 1e9
-    for other in range(state.status.shape[0]):
+    for other in range(state.actor_codes.shape[1]):
         if other == actor or not is_active(state, other) or (ruling >> other) & 1:
             continue
-        if state.status[other] > CANDIDATE and not state.faction[other]:
+        if state.actor_codes[STATUS, other] > CANDIDATE and not state.actor_codes[FACTION, other]:
             continue
         if bloc_leader(state, other) == bloc_leader(state, actor):
             continue
@@ -220,7 +243,7 @@ def nearest_outsider(state, actor):
 @inline_mechanism
 def oppose(world, params, state, month, actor, danger):
     """An outsider's month: pick the course his temper favours."""
-    traits = world.traits[actor]
+    traits = world.actors[:, actor]
     ban = rule_strength(world, month, RULE_FACTION_BAN)
     ambition = traits[T_AMBITION]
     caution = traits[T_CAUTION]
@@ -228,15 +251,18 @@ def oppose(world, params, state, month, actor, danger):
     partner = nearest_outsider(state, actor)
     # A man who has recanted has given his word; breaking it costs more.
     faction = (
-        ambition * (1.0 - caution) + 0.3 * oratory - ban * caution - 0.8 * state.recanted[actor]
+        ambition * (1.0 - caution)
+        + 0.3 * oratory
+        - ban * caution
+        - 0.8 * state.actor_codes[RECANTED, actor]
     )
-    if state.faction[actor]:
+    if state.actor_codes[FACTION, actor]:
         faction = -1.0
     # The rank and file listen when the line has drifted from what they want.
     resonance = 1.0 - 0.5 * distance_to_mood(state, actor) + 0.5 * discontent(state)
     appeal = ambition * oratory * resonance
     approach = -1.0 if partner < 0 else ambition * (1.0 - traits[T_CONVICTION])
-    recant = -1.0 if state.recanted[actor] else danger * caution * 1.5
+    recant = -1.0 if state.actor_codes[RECANTED, actor] else danger * caution * 1.5
     lie_low = caution * 0.5
     scores = (faction, appeal, approach, recant, lie_low)
     best = 0
@@ -247,41 +273,43 @@ def oppose(world, params, state, month, actor, danger):
             best = choice
             best_score = score
     if best == 0:
-        state.faction[actor] = 1
-        state.recanted[actor] = 0
-        state.prestige[actor] = min(1.0, state.prestige[actor] + params[P_FACTION_GAIN] * oratory)
-        state.offence[actor] += 1.0
+        state.actor_codes[FACTION, actor] = 1
+        state.actor_codes[RECANTED, actor] = 0
+        state.actors[PRESTIGE, actor] = min(
+            1.0, state.actors[PRESTIGE, actor] + params[P_FACTION_GAIN] * oratory
+        )
+        state.actors[OFFENCE, actor] += 1.0
         go_public(params, state, actor, 2.0)
         cult_cost(world, params, state, month, actor)
         record(state, month, L_FACTION, actor, partner, -1, -1, 0, 0, 0)
     elif best == 1:
         gain = params[P_FACTION_GAIN] * oratory * resonance
-        state.prestige[actor] = min(1.0, state.prestige[actor] + gain)
-        state.offence[actor] += 0.5
+        state.actors[PRESTIGE, actor] = min(1.0, state.actors[PRESTIGE, actor] + gain)
+        state.actors[OFFENCE, actor] += 0.5
         go_public(params, state, actor, 1.0)
         cult_cost(world, params, state, month, actor)
         record(state, month, L_APPEAL, actor, -1, -1, -1, 0, 0, 0)
     elif best == 2:
         flexibility = 1.0 - traits[T_CONVICTION]
-        for axis in range(state.position.shape[1]):
-            gap = state.position[partner, axis] - state.position[actor, axis]
+        for axis in range(state.stances.shape[2]):
+            gap = state.stances[POSITION, partner, axis] - state.stances[POSITION, actor, axis]
             move_position(state, month, actor, axis, params[P_SHIFT_RATE] * flexibility * gap)
-        state.trust[actor, partner] = min(1.0, state.trust[actor, partner] + 0.05)
-        state.trust[partner, actor] = min(1.0, state.trust[partner, actor] + 0.05)
+        state.pairs[TRUST, actor, partner] = min(1.0, state.pairs[TRUST, actor, partner] + 0.05)
+        state.pairs[TRUST, partner, actor] = min(1.0, state.pairs[TRUST, partner, actor] + 0.05)
     elif best == 3:
-        state.recanted[actor] = 1
-        state.faction[actor] = 0
-        state.prestige[actor] = max(0.0, state.prestige[actor] - 0.05)
-        state.visibility[actor] *= 0.7
+        state.actor_codes[RECANTED, actor] = 1
+        state.actor_codes[FACTION, actor] = 0
+        state.actors[PRESTIGE, actor] = max(0.0, state.actors[PRESTIGE, actor] - 0.05)
+        state.actors[VISIBILITY, actor] *= 0.7
         record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
 
 
 @mechanism
 def danger_to(state, month, actor):
     """1 when the actor has been under attack lately and his camp is small."""
-    if state.last_motion[actor] < month - 6:
+    if state.actor_codes[LAST_MOTION, actor] < month - 6:
         return 0.0
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     if (ruling >> actor) & 1:
         return 0.0
     return 1.0
@@ -291,20 +319,20 @@ def danger_to(state, month, actor):
 def plead(world, params, state, month, actor):
     """An outcast who wants his way back in recants, sooner the more cautious
     he is; the unbending never do."""
-    if state.status[actor] != EXPELLED and state.status[actor] != EXILED:
+    if state.actor_codes[STATUS, actor] != EXPELLED and state.actor_codes[STATUS, actor] != EXILED:
         return
-    if state.recanted[actor] or state.incapacitated[actor]:
+    if state.actor_codes[RECANTED, actor] or state.actor_codes[INCAPACITATED, actor]:
         return
-    traits = world.traits[actor]
+    traits = world.actors[:, actor]
     if uniform() < 0.1 * traits[T_CAUTION] * (1.0 - traits[T_CONVICTION]):
-        state.recanted[actor] = 1
-        state.prestige[actor] = max(0.0, state.prestige[actor] - 0.1)
+        state.actor_codes[RECANTED, actor] = 1
+        state.actors[PRESTIGE, actor] = max(0.0, state.actors[PRESTIGE, actor] - 0.1)
         record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
 
 
 @inline_mechanism
 def monthly_conduct(world, params, state, month, order):
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     for index in range(order.shape[0]):
         actor = order[index]
         if not in_play(world, state, actor):
@@ -312,11 +340,11 @@ def monthly_conduct(world, params, state, month, order):
             continue
         enemy = choose_enemy(world, params, state, actor)
         if ruling == 0 or (ruling >> actor) & 1 or not sits_in_top(state, actor):
-            if state.faction[actor] == 0:
+            if state.actor_codes[FACTION, actor] == 0:
                 drift_with_the_line(world, params, state, month, actor, enemy)
                 continue
         if enemy < 0:
             continue
-        eager = params[P_ATTACK_RATE] * (0.5 + world.traits[actor, T_AMBITION])
+        eager = params[P_ATTACK_RATE] * (0.5 + world.actors[T_AMBITION, actor])
         if uniform() < eager:
             oppose(world, params, state, month, actor, danger_to(state, month, actor))

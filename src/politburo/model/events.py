@@ -10,6 +10,7 @@ if he sees its target as a danger to himself.
 from .chance import uniform
 from .jit import inline_mechanism, mechanism
 from .journal import record
+from .layout import columns
 from .motions import motion
 from .outcome import check_elimination, settle_bases
 from .parameters import (
@@ -19,10 +20,13 @@ from .parameters import (
     P_MOTION_COOLDOWN,
 )
 from .patronage import recruit
-from .power import bloc_leader, is_active, perceived, settle_camps, sits_in_top
+from .policy import MOOD_SHOCK, SALIENCE
+from .power import POWER, bloc_leader, is_active, perceived, settle_camps, sits_in_top
+from .voting import HEIR
 from .world import (
     AWAITING_MOTION,
     AWAITING_TOP_BODY,
+    COALITION,
     DEAD,
     EX_CRISIS,
     EX_DEATH,
@@ -30,27 +34,58 @@ from .world import (
     EX_HEIR,
     EX_RECRUITMENT,
     EX_STROKE,
+    F_ACTOR,
+    F_AUTHOR,
+    F_AXIS,
+    F_CADRE,
+    F_EVENT_KIND,
+    F_EVENT_SIZE,
+    F_FILLED_BY,
+    F_MAGNITUDE,
+    F_MONTH,
+    F_OFFICE,
+    F_TARGET,
+    FACTION,
+    HEALTH,
+    HOLDER,
+    INCAPACITATED,
     L_CRISIS,
     L_DEATH,
     L_DOCUMENT_PUBLISHED,
     L_DOCUMENT_SUPPRESSED,
     L_HEIR,
     L_STROKE,
+    LAST_MOTION,
     M_DIED,
     M_INCAPACITATED,
     NOT_PENDING,
+    OFFENCE,
+    PRESTIGE,
     S_REMOVE_OFFICE,
+    STATUS,
+    TRUST,
+    VISIBILITY,
+)
+
+PENDING, SPONSOR = columns(
+    "event_codes",
+    (
+        "pending",
+        "where a document stands: NOT_PENDING, AWAITING_TOP_BODY, AWAITING_MOTION",
+        NOT_PENDING,
+    ),
+    ("sponsor", "who carries a published document's demand to a vote, or -1", -1),
 )
 
 
 @mechanism
 def die(world, state, month, actor, manner):
-    state.status[actor] = DEAD
+    state.actor_codes[STATUS, actor] = DEAD
     settle_camps(state)
-    state.faction[actor] = 0
-    for office in range(state.holder.shape[0]):
-        if state.holder[office] == actor:
-            state.holder[office] = -1
+    state.actor_codes[FACTION, actor] = 0
+    for office in range(state.office_codes.shape[1]):
+        if state.office_codes[HOLDER, office] == actor:
+            state.office_codes[HOLDER, office] = -1
     settle_bases(state)
     record(state, month, L_DEATH, actor, -1, -1, -1, 0, 0, 0)
     check_elimination(world, state, month, actor, manner)
@@ -59,58 +94,67 @@ def die(world, state, month, actor, manner):
 @mechanism
 def stroke(world, state, month, actor, magnitude):
     if magnitude >= 1.0:
-        state.incapacitated[actor] = 1
+        state.actor_codes[INCAPACITATED, actor] = 1
         settle_camps(state)
         record(state, month, L_STROKE, actor, -1, -1, -1, 1, 0, 0)
         check_elimination(world, state, month, actor, M_INCAPACITATED)
     else:
-        state.health[actor] = max(0.0, state.health[actor] - magnitude)
+        state.actors[HEALTH, actor] = max(0.0, state.actors[HEALTH, actor] - magnitude)
         record(state, month, L_STROKE, actor, -1, -1, -1, 0, 0, 0)
 
 
 @inline_mechanism
 def dated_events(world, params, state, month, cursor):
     """Apply the events of this month; returns the cursor past them."""
-    while cursor < world.event_month.shape[0] and world.event_month[cursor] <= month:
+    while cursor < world.event_codes.shape[1] and world.event_codes[F_MONTH, cursor] <= month:
         event = cursor
         cursor += 1
-        if world.event_month[event] < month:
+        if world.event_codes[F_MONTH, event] < month:
             continue
-        kind = world.event_kind[event]
-        actor = world.event_actor[event]
-        magnitude = world.event_magnitude[event]
+        kind = world.event_codes[F_EVENT_KIND, event]
+        actor = world.event_codes[F_ACTOR, event]
+        magnitude = world.events[F_MAGNITUDE, event]
         if kind == EX_DEATH:
-            if state.status[actor] != DEAD:
+            if state.actor_codes[STATUS, actor] != DEAD:
                 die(world, state, month, actor, M_DIED)
         elif kind == EX_STROKE:
-            if state.status[actor] != DEAD:
+            if state.actor_codes[STATUS, actor] != DEAD:
                 stroke(world, state, month, actor, magnitude)
         elif kind == EX_DOCUMENT:
-            state.pending_document[event] = AWAITING_TOP_BODY
+            state.event_codes[PENDING, event] = AWAITING_TOP_BODY
         elif kind == EX_RECRUITMENT:
-            recruit(world, params, state, month, world.event_cadre[event], world.event_size[event])
+            recruit(
+                world,
+                params,
+                state,
+                month,
+                world.event_codes[F_CADRE, event],
+                world.events[F_EVENT_SIZE, event],
+            )
         elif kind == EX_CRISIS:
-            axis = world.event_axis[event]
-            state.salience[axis] += abs(magnitude)
-            for other in range(state.mood_shock.shape[0]):
-                state.mood_shock[other] += world.event_shift[event, other]
+            axis = world.event_codes[F_AXIS, event]
+            state.axes[SALIENCE, axis] += abs(magnitude)
+            for other in range(state.axes.shape[1]):
+                state.axes[MOOD_SHOCK, other] += world.event_shifts[event, other]
             record(state, month, L_CRISIS, -1, -1, -1, -1, 0, 0, event)
         elif kind == EX_HEIR:
-            state.heir[actor] = magnitude
-            state.prestige[actor] = min(1.0, state.prestige[actor] + 0.1 * magnitude)
+            state.actors[HEIR, actor] = magnitude
+            state.actors[PRESTIGE, actor] = min(
+                1.0, state.actors[PRESTIGE, actor] + 0.1 * magnitude
+            )
             record(state, month, L_HEIR, actor, -1, -1, -1, 0, 0, event)
     return cursor
 
 
 @inline_mechanism
 def frailty(world, params, state, month):
-    for actor in range(state.status.shape[0]):
-        if state.status[actor] == DEAD:
+    for actor in range(state.actor_codes.shape[1]):
+        if state.actor_codes[STATUS, actor] == DEAD:
             continue
-        hazard = params[P_HEALTH_HAZARD] * (1.0 - state.health[actor])
+        hazard = params[P_HEALTH_HAZARD] * (1.0 - state.actors[HEALTH, actor])
         if hazard <= 0.0 or uniform() >= hazard:
             continue
-        if state.incapacitated[actor] or uniform() < 0.5:
+        if state.actor_codes[INCAPACITATED, actor] or uniform() < 0.5:
             die(world, state, month, actor, M_DIED)
         else:
             stroke(world, state, month, actor, 1.0)
@@ -119,13 +163,13 @@ def frailty(world, params, state, month):
 @inline_mechanism
 def decide_documents(world, params, state, month, top_body):
     """The top body publishes or buries each document waiting for it."""
-    n_actors = state.status.shape[0]
-    for event in range(state.pending_document.shape[0]):
-        if state.pending_document[event] != AWAITING_TOP_BODY:
+    n_actors = state.actor_codes.shape[1]
+    for event in range(state.event_codes.shape[1]):
+        if state.event_codes[PENDING, event] != AWAITING_TOP_BODY:
             continue
-        state.pending_document[event] = NOT_PENDING
-        target = world.event_target[event]
-        if state.status[target] == DEAD:
+        state.event_codes[PENDING, event] = NOT_PENDING
+        target = world.event_codes[F_TARGET, event]
+        if state.actor_codes[STATUS, target] == DEAD:
             continue
         publish = 0
         bury = 0
@@ -143,50 +187,52 @@ def decide_documents(world, params, state, month, top_body):
             for other in range(n_actors):
                 if other != member and other != target and sits_in_top(state, other):
                     greatest = max(greatest, perceived(params, state, member, other))
-            ruling = state.coalition[0]
+            ruling = state.counters[COALITION, 0]
             allied = (ruling >> member) & 1 and (ruling >> target) & 1
             if seen >= 0.9 * greatest and not allied:
                 publish += 1
-                if champion < 0 or state.power[member] > state.power[champion]:
+                if champion < 0 or state.actors[POWER, member] > state.actors[POWER, champion]:
                     champion = member
             else:
                 bury += 1
-        damage = params[P_DOCUMENT_DAMAGE] * world.event_magnitude[event]
+        damage = params[P_DOCUMENT_DAMAGE] * world.events[F_MAGNITUDE, event]
         if publish > bury:
-            state.prestige[target] = max(0.0, state.prestige[target] - damage)
-            state.offence[target] += world.event_magnitude[event]
-            state.visibility[target] = min(1.0, state.visibility[target] + 0.3)
+            state.actors[PRESTIGE, target] = max(0.0, state.actors[PRESTIGE, target] - damage)
+            state.actors[OFFENCE, target] += world.events[F_MAGNITUDE, event]
+            state.actors[VISIBILITY, target] = min(1.0, state.actors[VISIBILITY, target] + 0.3)
             for member in range(n_actors):
                 if is_active(state, member) and member != target:
-                    state.trust[member, target] = max(-1.0, state.trust[member, target] - 0.2)
+                    state.pairs[TRUST, member, target] = max(
+                        -1.0, state.pairs[TRUST, member, target] - 0.2
+                    )
             record(
                 state,
                 month,
                 L_DOCUMENT_PUBLISHED,
                 target,
-                world.event_author[event],
+                world.event_codes[F_AUTHOR, event],
                 top_body,
-                world.event_office[event],
+                world.event_codes[F_OFFICE, event],
                 publish,
                 bury,
                 event,
             )
-            if world.event_office[event] >= 0:
+            if world.event_codes[F_OFFICE, event] >= 0:
                 # The strongest of those who published it moves what it demands.
-                state.pending_document[event] = AWAITING_MOTION
-                state.document_sponsor[event] = champion
+                state.event_codes[PENDING, event] = AWAITING_MOTION
+                state.event_codes[SPONSOR, event] = champion
         else:
-            state.prestige[target] = max(
-                0.0, state.prestige[target] - params[P_LEAK_SHARE] * damage
+            state.actors[PRESTIGE, target] = max(
+                0.0, state.actors[PRESTIGE, target] - params[P_LEAK_SHARE] * damage
             )
             record(
                 state,
                 month,
                 L_DOCUMENT_SUPPRESSED,
                 target,
-                world.event_author[event],
+                world.event_codes[F_AUTHOR, event],
                 top_body,
-                world.event_office[event],
+                world.event_codes[F_OFFICE, event],
                 publish,
                 bury,
                 event,
@@ -197,17 +243,21 @@ def decide_documents(world, params, state, month, top_body):
 def move_documents(world, params, state, month, body):
     """A published document that asks for an office to be taken away is put to
     the body that fills the office, at its first session."""
-    for event in range(state.pending_document.shape[0]):
-        if state.pending_document[event] != AWAITING_MOTION:
+    for event in range(state.event_codes.shape[1]):
+        if state.event_codes[PENDING, event] != AWAITING_MOTION:
             continue
-        office = world.event_office[event]
-        if world.office_body[office] != body:
+        office = world.event_codes[F_OFFICE, event]
+        if world.office_codes[F_FILLED_BY, office] != body:
             continue
-        target = world.event_target[event]
-        if state.last_motion[target] > month - params[P_MOTION_COOLDOWN]:
+        target = world.event_codes[F_TARGET, event]
+        if state.actor_codes[LAST_MOTION, target] > month - params[P_MOTION_COOLDOWN]:
             continue  # he has just faced a vote; the demand waits for the next session
-        state.pending_document[event] = NOT_PENDING
-        sponsor = state.document_sponsor[event]
-        if state.holder[office] != target or sponsor < 0 or not is_active(state, sponsor):
+        state.event_codes[PENDING, event] = NOT_PENDING
+        sponsor = state.event_codes[SPONSOR, event]
+        if (
+            state.office_codes[HOLDER, office] != target
+            or sponsor < 0
+            or not is_active(state, sponsor)
+        ):
             continue
         motion(world, params, state, month, body, sponsor, target, S_REMOVE_OFFICE, office)

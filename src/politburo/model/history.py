@@ -6,14 +6,30 @@ coalition, each leader's own move, and the sessions of whichever bodies sit
 that month, congresses first.  Then the outcome is checked.
 """
 
-from numba import prange
-
 from .chance import normal, seed_history, uniform
 from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
 from .events import dated_events, decide_documents, frailty, move_documents
-from .jit import entry_point, inline_mechanism, mechanism, parallel_entry_point
+from .jit import inline_mechanism, mechanism
 from .journal import record
+from .layout import (
+    ACTOR_CODES,
+    ACTORS,
+    AXES,
+    BLOCS,
+    CADRE_CODES,
+    CADRES,
+    CLAIM_CODES,
+    CLAIMS,
+    COUNTERS,
+    EVENT_CODES,
+    OFFICE_CODES,
+    OFFICES,
+    PAIR_CODES,
+    PAIRS,
+    STANCES,
+    columns,
+)
 from .motions import (
     consider_motion,
     consider_readmissions,
@@ -23,6 +39,11 @@ from .motions import (
     has_business,
 )
 from .outcome import (
+    ELIMINATED,
+    ELIMINATION_RANK,
+    LEADER,
+    LEADER_MONTH,
+    MANNER,
     check_dominance,
     check_elimination,
     judge_claims,
@@ -33,7 +54,16 @@ from .outcome import (
 from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
 from .patronage import appoint_secretaries, settle_loyalties
 from .policy import ease_tensions, set_party_line
-from .power import is_active, misjudgement, perceived, settle_camps, sits_in_top, update_power
+from .power import (
+    BIAS,
+    MISJUDGEMENT,
+    is_active,
+    misjudgement,
+    perceived,
+    settle_camps,
+    sits_in_top,
+    update_power,
+)
 from .stopwatch import (
     STEP_CADRES,
     STEP_COALITION,
@@ -48,19 +78,30 @@ from .stopwatch import (
     lap,
     start_watch,
 )
-from .voting import congress_blocs
+from .voting import BLOC_SCRATCH, SEAT_SHARE, congress_blocs
 from .world import (
     COMMITTEE,
     CONGRESS,
+    F_CANDIDATE_SEATS,
+    F_ELECTED_BY,
+    F_MONTHS,
+    F_PRESTIGE,
+    F_ROLE,
+    F_TOP,
     L_CONGRESS,
     M_LOST_OFFICE,
-    NO_MONTH,
-    NOT_PENDING,
+    OFFENCE,
     OTHER,
     S_READMIT,
+    STATUS,
     T_ORATORY,
     TOP,
-    new_state,
+    VISIBILITY,
+)
+
+ORDER = columns("actor_codes", ("order", "the month's order of play (scratch)"))
+PERCEIVED_START = columns(
+    "actors", ("perceived_start", "mean power others see in him at the start")
 )
 
 
@@ -68,15 +109,15 @@ from .world import (
 def natural_visibility(world, actor):
     """How much of a man others see before he does anything: his renown and
     his gift for the platform."""
-    return 0.5 * world.traits[actor, T_ORATORY] + 0.5 * world.prestige0[actor]
+    return 0.5 * world.actors[T_ORATORY, actor] + 0.5 * world.actors[F_PRESTIGE, actor]
 
 
 @mechanism
 def elect_committee(params, state):
     """The congress elects the committee on one slate: the biggest blocs of
     delegates take more than their proportional share of the seats."""
-    n_actors = state.status.shape[0]
-    shares = state.blocs
+    n_actors = state.actor_codes.shape[1]
+    shares = state.blocs[BLOC_SCRATCH]
     congress_blocs(state, shares)
     aligned = 1.0 - shares[n_actors]
     weights = 0.0
@@ -85,63 +126,69 @@ def elect_committee(params, state):
             weights += shares[actor] ** params[P_SLATE_POWER]
     for actor in range(n_actors):
         if shares[actor] > 0.0 and weights > 0.0:
-            state.seat_share[actor] = aligned * shares[actor] ** params[P_SLATE_POWER] / weights
+            state.blocs[SEAT_SHARE, actor] = (
+                aligned * shares[actor] ** params[P_SLATE_POWER] / weights
+            )
         else:
-            state.seat_share[actor] = 0.0
-    state.seat_share[n_actors] = 1.0 - aligned
+            state.blocs[SEAT_SHARE, actor] = 0.0
+    state.blocs[SEAT_SHARE, n_actors] = 1.0 - aligned
+
+
+@mechanism
+def start_block(block, facts, constants, sources):
+    """Start every column of a block at its declared constant, or copy it from
+    the facts' column its declaration names."""
+    for column in range(block.shape[0]):
+        source = sources[column]
+        for row in range(block.shape[1]):
+            block[column, row] = facts[source, row] if source >= 0 else constants[column]
+
+
+@mechanism
+def start_pairs(block, facts, constants, sources):
+    """``start_block`` for a block of actor pairs or of actors by axis."""
+    for column in range(block.shape[0]):
+        source = sources[column]
+        for first in range(block.shape[1]):
+            for second in range(block.shape[2]):
+                if source >= 0:
+                    block[column, first, second] = facts[source, first, second]
+                else:
+                    block[column, first, second] = constants[column]
 
 
 @mechanism
 def reset(world, params, state):
-    n_actors = world.status0.shape[0]
+    """Start a history: every column as its declaration says, then what the
+    mechanisms work out from the facts."""
+    constants = world.starts
+    sources = world.start_sources
+    # Blocks with no column copied from the facts start from themselves.
+    start_block(state.actors, world.actors, constants[ACTORS], sources[ACTORS])
+    start_block(state.actor_codes, world.actor_codes, constants[ACTOR_CODES], sources[ACTOR_CODES])
+    start_pairs(state.stances, world.stances, constants[STANCES], sources[STANCES])
+    start_pairs(state.pairs, world.pairs, constants[PAIRS], sources[PAIRS])
+    start_pairs(state.pair_codes, state.pair_codes, constants[PAIR_CODES], sources[PAIR_CODES])
+    start_block(state.offices, state.offices, constants[OFFICES], sources[OFFICES])
+    start_block(
+        state.office_codes, world.office_codes, constants[OFFICE_CODES], sources[OFFICE_CODES]
+    )
+    start_block(state.cadres, world.cadres, constants[CADRES], sources[CADRES])
+    start_block(state.cadre_codes, world.cadre_codes, constants[CADRE_CODES], sources[CADRE_CODES])
+    start_block(state.axes, world.axes, constants[AXES], sources[AXES])
+    start_block(state.event_codes, state.event_codes, constants[EVENT_CODES], sources[EVENT_CODES])
+    start_block(state.claims, state.claims, constants[CLAIMS], sources[CLAIMS])
+    start_block(state.claim_codes, state.claim_codes, constants[CLAIM_CODES], sources[CLAIM_CODES])
+    start_block(state.blocs, state.blocs, constants[BLOCS], sources[BLOCS])
+    start_block(state.counters, state.counters, constants[COUNTERS], sources[COUNTERS])
+    # The coalition search's scratch is written before it is read.
+    n_actors = world.actor_codes.shape[1]
     for actor in range(n_actors):
-        state.status[actor] = world.status0[actor]
-        state.incapacitated[actor] = world.incapacitated0[actor]
-        state.prestige[actor] = world.prestige0[actor]
-        state.health[actor] = world.health0[actor]
-        state.patron[actor] = world.patron0[actor]
-        state.visibility[actor] = natural_visibility(world, actor)
-        state.faction[actor] = 0
-        state.recanted[actor] = 0
-        state.heir[actor] = 0.0
-        state.offence[actor] = 0.0
-        state.last_motion[actor] = -1000
-        state.eliminated[actor] = NO_MONTH
-        state.manner[actor] = 0
-        state.elimination_rank[actor] = 0
-        state.contender[actor] = 0
-        state.order[actor] = actor
-        for axis in range(world.position0.shape[1]):
-            state.position[actor, axis] = world.position0[actor, axis]
-            state.shift_logged[actor, axis] = world.position0[actor, axis]
+        state.actors[VISIBILITY, actor] = natural_visibility(world, actor)
+        state.actor_codes[ORDER, actor] = actor
         for other in range(n_actors):
-            state.trust[actor, other] = world.trust0[actor, other]
-            state.allied[actor, other] = 0
-            state.bias[actor, other] = normal()
-            state.misjudgement[actor, other] = misjudgement(params, state, actor, other)
-    for office in range(world.holder0.shape[0]):
-        state.holder[office] = world.holder0[office]
-    for cadre in range(world.delegates0.shape[0]):
-        state.delegates[cadre] = world.delegates0[cadre]
-        state.cadre_patron[cadre] = world.cadre_patron0[cadre]
-        state.loyalty[cadre] = world.loyalty0[cadre]
-    for axis in range(world.salience0.shape[0]):
-        state.salience[axis] = world.salience0[axis]
-        state.mood_shock[axis] = 0.0
-    for event in range(state.pending_document.shape[0]):
-        state.pending_document[event] = NOT_PENDING
-        state.document_sponsor[event] = -1
-    for claim in range(state.shift_taken.shape[0]):
-        state.shift_taken[claim] = 0
-        state.shift_mark[claim] = 0.0
-    state.coalition[0] = 0
-    state.members_at_solve[0] = -1
-    state.elimination_count[0] = 0
-    state.leader[0] = -1
-    state.leader[1] = NO_MONTH
-    state.leader[2] = 0
-    state.streak_actor[0] = -1
-    state.log_count[0] = 0
+            state.pairs[BIAS, actor, other] = normal()
+            state.pairs[MISJUDGEMENT, actor, other] = misjudgement(params, state, actor, other)
     settle_camps(state)
     weigh_offices(world, state)
     settle_bases(state)
@@ -152,24 +199,30 @@ def reset(world, params, state):
 @mechanism
 def fade_memories(world, params, state):
     """Visibility sinks back toward a man's natural renown; offences are forgotten."""
-    for actor in range(state.status.shape[0]):
+    for actor in range(state.actor_codes.shape[1]):
         floor = natural_visibility(world, actor)
-        state.visibility[actor] += (floor - state.visibility[actor]) * params[P_VISIBILITY_DECAY]
-        state.offence[actor] *= 1.0 - params[P_OFFENCE_DECAY]
+        state.actors[VISIBILITY, actor] += (floor - state.actors[VISIBILITY, actor]) * params[
+            P_VISIBILITY_DECAY
+        ]
+        state.actors[OFFENCE, actor] *= 1.0 - params[P_OFFENCE_DECAY]
 
 
 @mechanism
 def first_impressions(params, state):
     """Each actor's power as the others see it at the start."""
-    n_actors = state.status.shape[0]
+    n_actors = state.actor_codes.shape[1]
     for actor in range(n_actors):
         seen = 0.0
         observers = 0
         for observer in range(n_actors):
-            if observer != actor and is_active(state, observer) and state.status[observer] <= 1:
+            if (
+                observer != actor
+                and is_active(state, observer)
+                and state.actor_codes[STATUS, observer] <= 1
+            ):
                 seen += perceived(params, state, observer, actor)
                 observers += 1
-        state.perceived0[actor] = seen / observers if observers else 0.0
+        state.actors[PERCEIVED_START, actor] = seen / observers if observers else 0.0
 
 
 @mechanism
@@ -181,13 +234,13 @@ def shuffle(order):
 
 @inline_mechanism
 def session(world, params, state, month, body, order):
-    role = world.body_role[body]
-    committee = world.body_elected_by[world.top]
+    role = world.bodies[F_ROLE, body]
+    committee = world.bodies[F_ELECTED_BY, world.settings[F_TOP, 0]]
     if role == CONGRESS:
-        if committee >= 0 and world.body_elected_by[committee] == body:
+        if committee >= 0 and world.bodies[F_ELECTED_BY, committee] == body:
             elect_committee(params, state)
-        n_actors = state.status.shape[0]
-        shares = state.blocs
+        n_actors = state.actor_codes.shape[1]
+        shares = state.blocs[BLOC_SCRATCH]
         congress_blocs(state, shares)
         largest = 0
         for actor in range(n_actors):
@@ -218,7 +271,15 @@ def session(world, params, state, month, body, order):
             if enemy >= 0:
                 consider_motion(world, params, state, month, body, sponsor, enemy)
     if body == committee:
-        fill_top_seats(world, params, state, month, body, world.top, world.candidate_seats)
+        fill_top_seats(
+            world,
+            params,
+            state,
+            month,
+            body,
+            world.settings[F_TOP, 0],
+            world.settings[F_CANDIDATE_SEATS, 0],
+        )
     move_documents(world, params, state, month, body)
     fill_offices(world, params, state, month, body)
     if role == TOP:
@@ -238,12 +299,12 @@ def simulate(world, params, state, seed, verdicts):
     update_power(world, params, state)
     mark_contenders(world, state)
     first_impressions(params, state)
-    set_party_line(state, 0, world.top, False)
+    set_party_line(state, 0, world.settings[F_TOP, 0], False)
     lap(watch, STEP_START)
-    n_actors = world.status0.shape[0]
-    order = state.order
+    n_actors = world.actor_codes.shape[1]
+    order = state.actor_codes[ORDER]
     cursor = 0
-    for month in range(world.n_months):
+    for month in range(world.settings[F_MONTHS, 0]):
         cursor = dated_events(world, params, state, month, cursor)
         frailty(world, params, state, month)
         ease_tensions(world, params, state)
@@ -255,22 +316,22 @@ def simulate(world, params, state, seed, verdicts):
         update_power(world, params, state)
         mark_contenders(world, state)
         lap(watch, STEP_POWER)
-        form_coalition(params, state, month, world.top)
+        form_coalition(params, state, month, world.settings[F_TOP, 0])
         lap(watch, STEP_COALITION)
-        set_party_line(state, month, world.top, month > 0)
+        set_party_line(state, month, world.settings[F_TOP, 0], month > 0)
         shuffle(order)
         lap(watch, STEP_LINE)
         monthly_conduct(world, params, state, month, order)
         lap(watch, STEP_CONDUCT)
         for role in (CONGRESS, COMMITTEE, TOP, OTHER):
-            for body in range(world.body_role.shape[0]):
-                if world.body_role[body] == role and world.body_meets[body, month]:
+            for body in range(world.bodies.shape[1]):
+                if world.bodies[F_ROLE, body] == role and world.body_meets[body, month]:
                     session(world, params, state, month, body, order)
         lap(watch, STEP_SESSIONS)
         update_power(world, params, state)
         for actor in range(n_actors):
             check_elimination(world, state, month, actor, M_LOST_OFFICE)
-        check_dominance(params, state, month, world.top)
+        check_dominance(params, state, month, world.settings[F_TOP, 0])
         lap(watch, STEP_RECKONING)
     judge_claims(world, state, verdicts)
     lap(watch, STEP_VERDICTS)
@@ -292,79 +353,15 @@ def play_runs(
     verdicts,
     perceived_start,
 ):
-    """Histories ``first`` to ``last - 1`` on one State, keeping only their summaries."""
+    """Histories ``first`` to ``last - 1`` on one State, keeping only their
+    summaries.  The one entry point into the compiled engine: a single history,
+    a batch and a thread's lane of a batch are all played through it."""
     for run in range(first, last):
         simulate(world, params, state, seeds[run], verdicts[run])
-        leader[run] = state.leader[0]
-        leader_month[run] = state.leader[1]
-        for actor in range(world.status0.shape[0]):
-            eliminated[run, actor] = state.eliminated[actor]
-            manner[run, actor] = state.manner[actor]
-            rank[run, actor] = state.elimination_rank[actor]
-            perceived_start[run, actor] = state.perceived0[actor]
-
-
-@entry_point
-def simulate_batch(
-    world, params, seeds, leader, leader_month, eliminated, manner, rank, verdicts, perceived_start
-):
-    """Many histories, one after another."""
-    state = allocate_state(world)
-    play_runs(
-        world,
-        params,
-        state,
-        seeds,
-        0,
-        seeds.shape[0],
-        leader,
-        leader_month,
-        eliminated,
-        manner,
-        rank,
-        verdicts,
-        perceived_start,
-    )
-
-
-@parallel_entry_point
-def simulate_batch_parallel(
-    world,
-    params,
-    seeds,
-    leader,
-    leader_month,
-    eliminated,
-    manner,
-    rank,
-    verdicts,
-    perceived_start,
-    lanes,
-):
-    """Many histories cut into ``lanes`` runs of consecutive ones, each lane
-    played on its own State by whichever thread takes it.  Every history seeds
-    its own generator, so neither the lanes nor the threads change a number."""
-    runs = seeds.shape[0]
-    per_lane = (runs + lanes - 1) // lanes
-    for lane in prange(lanes):
-        first = min(runs, lane * per_lane)
-        last = min(runs, first + per_lane)
-        state = allocate_state(world)
-        play_runs(
-            world,
-            params,
-            state,
-            seeds,
-            first,
-            last,
-            leader,
-            leader_month,
-            eliminated,
-            manner,
-            rank,
-            verdicts,
-            perceived_start,
-        )
-
-
-allocate_state = entry_point(new_state)
+        leader[run] = state.counters[LEADER, 0]
+        leader_month[run] = state.counters[LEADER_MONTH, 0]
+        for actor in range(world.actor_codes.shape[1]):
+            eliminated[run, actor] = state.actor_codes[ELIMINATED, actor]
+            manner[run, actor] = state.actor_codes[MANNER, actor]
+            rank[run, actor] = state.actor_codes[ELIMINATION_RANK, actor]
+            perceived_start[run, actor] = state.actors[PERCEIVED_START, actor]

@@ -6,22 +6,77 @@ very same functions run as ordinary Python.  ``fastmath`` stays off so that a
 history's numbers do not depend on how the compiler reorders arithmetic.
 """
 
-from numba import njit
+import hashlib
+import os
+import tempfile
+from pathlib import Path
 
-# Mechanisms neither allocate nor count references: the State carries scratch
-# space for them.  Without reference counting, passing the World and State
-# (named tuples of many arrays) from one mechanism to the next costs nothing,
-# and the compiler inlines the small ones.
-mechanism = njit(cache=True, nogil=True, _nrt=False)
+from numba import types
+from numba.core import config
+from numba.core.registry import CPUDispatcher
 
-# A call between compiled functions passes the World and the State by value:
-# every array descriptor in them (some 770 machine words) is copied onto the
-# stack, which costs more than most mechanisms' own work.  The compiler inlines
-# the small mechanisms itself; the few larger ones that run many times a month
-# are marked ``inline_mechanism`` so that Numba pastes them into their callers
-# and no copy is made.  Inlining does not change the arithmetic.
-inline_mechanism = njit(cache=True, nogil=True, _nrt=False, inline="always")
 
-# The entry points that allocate a history's State, serial and threaded.
-entry_point = njit(cache=True, nogil=True)
-parallel_entry_point = njit(cache=True, nogil=True, parallel=True)
+def engine_cache_dir() -> Path:
+    """Where the compiled engine is kept: a folder named after a digest of the
+    engine's own source files.
+
+    Numba checks a cached function against its own file only, not against the
+    files of the mechanisms it calls and inlines; an engine edited in one
+    module could run stale code from another.  A folder per version of the
+    sources never holds stale code.  It lies under ``NUMBA_CACHE_DIR`` if set,
+    else in the user's cache folder."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    base = os.environ.get("NUMBA_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "politburo"
+    )
+    folder = Path(base) / f"engine-{digest.hexdigest()[:16]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.TemporaryFile(dir=folder)
+        probe.close()
+    except OSError:  # a read-only home: compile into a folder of this session
+        folder = Path(tempfile.gettempdir()) / f"politburo-{folder.name}"
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+ENGINE_CACHE = engine_cache_dir()
+config.CACHE_DIR = str(ENGINE_CACHE)
+
+
+class Mechanism(CPUDispatcher):
+    """A compiled mechanism that is compiled once per kind of argument, not
+    once per constant.  Numba types a constant argument (a log kind, a
+    sanction, ``True``) as a literal of its own and would compile a
+    specialisation for each; the mechanisms never branch on an argument's
+    value at compile time, so every call is typed with plain integers and
+    booleans instead."""
+
+    def get_call_template(self, args, kws):
+        args = tuple(types.unliteral(arg) for arg in args)
+        kws = {name: types.unliteral(arg) for name, arg in kws.items()}
+        return super().get_call_template(args, kws)
+
+
+def _compile(func, **options):
+    if config.DISABLE_JIT:
+        return func
+    options = {"nopython": True, "nogil": True, "_nrt": False, **options}
+    dispatcher = Mechanism(py_func=func, locals={}, targetoptions=options)
+    dispatcher.enable_caching()
+    return dispatcher
+
+
+def mechanism(func):
+    """Mechanisms neither allocate nor count references: the State carries
+    scratch space for them.  Passing the World and the State from one
+    mechanism to the next passes a few dozen array descriptors (see
+    ``layout``), so no mechanism needs to be forced inline into its caller."""
+    return _compile(func)
+
+
+def inline_mechanism(func):
+    return _compile(func, inline="always")

@@ -1,12 +1,15 @@
 """The history's own record of what happened, one integer row per event."""
 
 from .jit import mechanism
+from .layout import columns
 from .world import LOG_CAPACITY
+
+LOG_COUNT = columns("counters", ("log_count", "rows written to the log", 0))
 
 
 @mechanism
 def record(state, month, kind, actor, other, body, office, votes_for, votes_against, extra):
-    row = state.log_count[0]
+    row = state.counters[LOG_COUNT, 0]
     if row >= LOG_CAPACITY:
         return
     entry = state.log[row]
@@ -19,4 +22,4 @@ def record(state, month, kind, actor, other, body, office, votes_for, votes_agai
     entry[6] = votes_for
     entry[7] = votes_against
     entry[8] = extra
-    state.log_count[0] = row + 1
+    state.counters[LOG_COUNT, 0] = row + 1

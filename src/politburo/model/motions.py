@@ -13,7 +13,7 @@ from .chance import normal, uniform
 from .coalition import top_members
 from .jit import inline_mechanism, mechanism
 from .journal import record
-from .outcome import base_office, check_elimination, is_base, settle_bases
+from .outcome import ELIMINATED, base_office, check_elimination, is_base, settle_bases
 from .parameters import (
     P_ATTACK_MARGIN,
     P_ATTACK_RATE,
@@ -22,23 +22,32 @@ from .parameters import (
     P_VISIBILITY_SUCCESS,
 )
 from .patronage import hand_over_machine
-from .power import bloc_leader, distance, is_active, settle_camps, sits_in_top
+from .policy import distance
+from .power import POWER, bloc_leader, is_active, settle_camps, sits_in_top
 from .rules import rule_strength
-from .voting import carried, needed_share, tally
+from .voting import SEAT_SHARE, carried, needed_share, tally
 from .world import (
     ARRESTED,
     CANDIDATE,
     CC,
+    COALITION,
     DEAD,
     EXILED,
     EXPELLED,
+    F_APPEAL_TO,
+    F_FILLED_BY,
+    F_SIZE,
+    FACTION,
     FULL,
+    HOLDER,
+    INCAPACITATED,
     L_APPOINTED,
     L_MOTION_FAILED,
     L_MOTION_PASSED,
     L_OVERTURNED,
     L_PROMOTED,
     L_READMITTED,
+    LAST_MOTION,
     M_ARRESTED,
     M_DEMOTED,
     M_DROPPED,
@@ -49,7 +58,10 @@ from .world import (
     M_REMOVED_CC,
     MEMBER,
     NO_MONTH,
+    OFFENCE,
+    PRESTIGE,
     R_SECURITY,
+    RECANTED,
     RULE_TERROR,
     S_ARREST,
     S_DEMOTE,
@@ -60,10 +72,13 @@ from .world import (
     S_READMIT,
     S_REMOVE_CC,
     S_REMOVE_OFFICE,
+    STATUS,
     T_AMBITION,
     T_CAUTION,
     T_INTRIGUE,
     T_ORGANISATION,
+    TRUST,
+    VISIBILITY,
 )
 
 NO_SANCTION = -1
@@ -75,9 +90,9 @@ def next_sanction(world, state, month, target):
     office = base_office(world, state, target)
     if office >= 0:
         return S_REMOVE_OFFICE, office
-    status = state.status[target]
+    status = state.actor_codes[STATUS, target]
     if status == FULL:
-        return (S_DROP if state.faction[target] else S_DEMOTE), -1
+        return (S_DROP if state.actor_codes[FACTION, target] else S_DEMOTE), -1
     if status == CANDIDATE:
         return S_DROP, -1
     if status == CC:
@@ -102,7 +117,7 @@ def decides(world, body, sanction, office):
     if sanction == NO_SANCTION:
         return False
     if sanction == S_REMOVE_OFFICE:
-        return world.office_body[office] == body
+        return world.office_codes[F_FILLED_BY, office] == body
     return world.body_decides[body, sanction] == 1
 
 
@@ -111,7 +126,7 @@ def has_business(world, state, month, body):
     """Could this session of ``body`` carry a motion against anyone at all?
     Each actor's next rung is checked once, so that a session that can decide
     nothing need not have every sponsor choose an enemy first."""
-    for target in range(state.status.shape[0]):
+    for target in range(state.actor_codes.shape[1]):
         sanction, office = next_sanction(world, state, month, target)
         if decides(world, body, sanction, office):
             return True
@@ -122,11 +137,11 @@ def has_business(world, state, month, body):
 def candidate_score(world, params, state, nominator, actor):
     """How much the electing body likes a nominee.  Standing counts; the
     nominator's own men count as far as his bloc holds the committee's seats."""
-    score = 2.0 * state.prestige[actor] + 0.3 * world.traits[actor, T_ORGANISATION]
+    score = 2.0 * state.actors[PRESTIGE, actor] + 0.3 * world.actors[T_ORGANISATION, actor]
     camp = bloc_leader(state, nominator)
     if bloc_leader(state, actor) == camp:
-        score += min(1.0, 2.0 * state.seat_share[camp])
-    if (state.coalition[0] >> actor) & 1:
+        score += min(1.0, 2.0 * state.blocs[SEAT_SHARE, camp])
+    if (state.counters[COALITION, 0] >> actor) & 1:
         score += 0.5
     score -= 0.5 * distance(state, actor, nominator)
     return score + 0.3 * normal()
@@ -137,14 +152,21 @@ def nominate(world, params, state, nominator, excluded, lowest_status):
     """The nominator's pick among those with no power base of their own."""
     best = -1
     best_score = -1e9
-    for actor in range(state.status.shape[0]):
-        if actor == excluded or not is_active(state, actor) or state.status[actor] > lowest_status:
+    for actor in range(state.actor_codes.shape[1]):
+        if (
+            actor == excluded
+            or not is_active(state, actor)
+            or state.actor_codes[STATUS, actor] > lowest_status
+        ):
             continue
-        if state.faction[actor] or base_office(world, state, actor) >= 0:
+        if state.actor_codes[FACTION, actor] or base_office(world, state, actor) >= 0:
             continue
-        if state.eliminated[actor] != NO_MONTH or state.last_motion[actor] > -1000:
+        if (
+            state.actor_codes[ELIMINATED, actor] != NO_MONTH
+            or state.actor_codes[LAST_MOTION, actor] > -1000
+        ):
             continue  # the fallen and the suspect are not promoted
-        ruling = state.coalition[0]
+        ruling = state.counters[COALITION, 0]
         if ruling and sits_in_top(state, actor) and not (ruling >> actor) & 1:
             continue
         score = candidate_score(world, params, state, nominator, actor)
@@ -156,10 +178,10 @@ def nominate(world, params, state, nominator, excluded, lowest_status):
 
 @mechanism
 def appoint(world, params, state, month, office, nominator, body):
-    holder = nominate(world, params, state, nominator, state.holder[office], MEMBER)
-    if holder < 0 and state.holder[office] < 0:
+    holder = nominate(world, params, state, nominator, state.office_codes[HOLDER, office], MEMBER)
+    if holder < 0 and state.office_codes[HOLDER, office] < 0:
         return  # still nobody to fill it; its organisations were released already
-    state.holder[office] = holder
+    state.office_codes[HOLDER, office] = holder
     settle_bases(state)
     hand_over_machine(params, state, world, office, holder)
     if holder >= 0:
@@ -168,12 +190,12 @@ def appoint(world, params, state, month, office, nominator, body):
 
 @mechanism
 def vacate_offices(world, params, state, month, actor, nominator, body):
-    for office in range(state.holder.shape[0]):
-        if state.holder[office] == actor:
+    for office in range(state.office_codes.shape[1]):
+        if state.office_codes[HOLDER, office] == actor:
             if nominator >= 0:
                 appoint(world, params, state, month, office, nominator, body)
             else:
-                state.holder[office] = -1
+                state.office_codes[HOLDER, office] = -1
                 settle_bases(state)
                 hand_over_machine(params, state, world, office, -1)
 
@@ -184,31 +206,31 @@ def apply_sanction(world, params, state, month, body, sponsor, target, sanction,
     if sanction == S_REMOVE_OFFICE:
         appoint(world, params, state, month, office, sponsor, body)
     elif sanction == S_DEMOTE:
-        state.status[target] = CANDIDATE
+        state.actor_codes[STATUS, target] = CANDIDATE
         manner = M_DEMOTED
     elif sanction == S_DROP:
-        state.status[target] = CC
+        state.actor_codes[STATUS, target] = CC
         manner = M_DROPPED
     elif sanction == S_REMOVE_CC:
-        state.status[target] = MEMBER
+        state.actor_codes[STATUS, target] = MEMBER
         manner = M_REMOVED_CC
     elif sanction == S_EXPEL:
-        state.status[target] = EXPELLED
+        state.actor_codes[STATUS, target] = EXPELLED
         manner = M_EXPELLED
     elif sanction == S_EXILE:
-        state.status[target] = EXILED
+        state.actor_codes[STATUS, target] = EXILED
         manner = M_EXILED
     elif sanction == S_ARREST:
-        state.status[target] = ARRESTED
+        state.actor_codes[STATUS, target] = ARRESTED
         manner = M_ARRESTED
     elif sanction == S_EXECUTE:
-        state.status[target] = DEAD
+        state.actor_codes[STATUS, target] = DEAD
         manner = M_EXECUTED
-    if state.status[target] >= EXPELLED:
+    if state.actor_codes[STATUS, target] >= EXPELLED:
         settle_camps(state)  # an outcast no longer leads or follows a camp
         # The party's verdict strips an outcast of half his standing.
-        state.prestige[target] *= 0.5
-        state.faction[target] = 0
+        state.actors[PRESTIGE, target] *= 0.5
+        state.actor_codes[FACTION, target] = 0
         vacate_offices(world, params, state, month, target, sponsor, body)
     check_elimination(world, state, month, target, manner)
 
@@ -216,9 +238,11 @@ def apply_sanction(world, params, state, month, body, sponsor, target, sanction,
 @mechanism
 def motion(world, params, state, month, body, sponsor, target, sanction, office):
     """Put a motion to the vote, allow an appeal, and carry out the result."""
-    state.last_motion[target] = month
+    state.actor_codes[LAST_MOTION, target] = month
     ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, True)
-    state.visibility[sponsor] = min(1.0, state.visibility[sponsor] + params[P_VISIBILITY_ACTION])
+    state.actors[VISIBILITY, sponsor] = min(
+        1.0, state.actors[VISIBILITY, sponsor] + params[P_VISIBILITY_ACTION]
+    )
     if not carried(world, body, ayes, noes):
         record(
             state,
@@ -232,11 +256,11 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
             int(noes + 0.5),
             sanction,
         )
-        state.prestige[sponsor] = max(0.0, state.prestige[sponsor] - 0.05)
-        state.offence[sponsor] += 0.7
-        state.trust[target, sponsor] = max(-1.0, state.trust[target, sponsor] - 0.3)
+        state.actors[PRESTIGE, sponsor] = max(0.0, state.actors[PRESTIGE, sponsor] - 0.05)
+        state.actors[OFFENCE, sponsor] += 0.7
+        state.pairs[TRUST, target, sponsor] = max(-1.0, state.pairs[TRUST, target, sponsor] - 0.3)
         return False
-    higher = world.body_appeal_to[body]
+    higher = world.bodies[F_APPEAL_TO, body]
     if higher >= 0:
         e_ayes, e_noes = tally(
             world, params, state, month, higher, sponsor, target, sanction, False
@@ -258,8 +282,8 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
                     int(a_noes + 0.5),
                     sanction,
                 )
-                state.prestige[sponsor] = max(0.0, state.prestige[sponsor] - 0.1)
-                state.trust[target, sponsor] = -1.0
+                state.actors[PRESTIGE, sponsor] = max(0.0, state.actors[PRESTIGE, sponsor] - 0.1)
+                state.pairs[TRUST, target, sponsor] = -1.0
                 return False
     record(
         state,
@@ -273,9 +297,11 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
         int(noes + 0.5),
         sanction,
     )
-    state.visibility[sponsor] = min(1.0, state.visibility[sponsor] + params[P_VISIBILITY_SUCCESS])
-    state.prestige[target] = max(0.0, state.prestige[target] - 0.05)
-    state.trust[target, sponsor] = max(-1.0, state.trust[target, sponsor] - 0.3)
+    state.actors[VISIBILITY, sponsor] = min(
+        1.0, state.actors[VISIBILITY, sponsor] + params[P_VISIBILITY_SUCCESS]
+    )
+    state.actors[PRESTIGE, target] = max(0.0, state.actors[PRESTIGE, target] - 0.05)
+    state.pairs[TRUST, target, sponsor] = max(-1.0, state.pairs[TRUST, target, sponsor] - 0.3)
     apply_sanction(world, params, state, month, body, sponsor, target, sanction, office)
     return True
 
@@ -285,9 +311,9 @@ def police_will_act(world, state, target):
     """Exile, arrest and execution need the political police.  A security
     chief in the victim's own camp does not carry them out."""
     camp = bloc_leader(state, target)
-    for office in range(state.holder.shape[0]):
-        chief = state.holder[office]
-        if world.office_resources[office, R_SECURITY] < 0.5 or chief < 0:
+    for office in range(state.office_codes.shape[1]):
+        chief = state.office_codes[HOLDER, office]
+        if world.offices[R_SECURITY, office] < 0.5 or chief < 0:
             continue
         if is_active(state, chief) and bloc_leader(state, chief) == camp:
             return False
@@ -302,12 +328,12 @@ def consider_motion(world, params, state, month, body, sponsor, target):
         return False
     if sanction >= S_EXILE and sanction != S_READMIT and not police_will_act(world, state, target):
         return False
-    if state.last_motion[target] > month - params[P_MOTION_COOLDOWN]:
+    if state.actor_codes[LAST_MOTION, target] > month - params[P_MOTION_COOLDOWN]:
         return False
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     if (ruling >> target) & 1 and (ruling >> sponsor) & 1 and ruling != top_members(state):
         return False  # partners do not strike each other while a common enemy remains
-    traits = world.traits[sponsor]
+    traits = world.actors[:, sponsor]
     eager = params[P_ATTACK_RATE] * (0.5 + traits[T_AMBITION])
     # A desperate, reckless man sometimes moves without the votes.
     reckless = eager * (0.15 * traits[T_AMBITION] * (1.0 - traits[T_CAUTION]))
@@ -331,13 +357,13 @@ def consider_motion(world, params, state, month, body, sponsor, target):
 def strongest_insider(state):
     """The most powerful member of the ruling coalition, else of the top body."""
     best = -1
-    ruling = state.coalition[0]
-    for actor in range(state.status.shape[0]):
+    ruling = state.counters[COALITION, 0]
+    for actor in range(state.actor_codes.shape[1]):
         if not sits_in_top(state, actor):
             continue
         if ruling and not (ruling >> actor) & 1:
             continue
-        if best < 0 or state.power[actor] > state.power[best]:
+        if best < 0 or state.actors[POWER, actor] > state.actors[POWER, best]:
             best = actor
     return best
 
@@ -347,21 +373,21 @@ def fill_offices(world, params, state, month, body):
     nominator = strongest_insider(state)
     if nominator < 0:
         return
-    for office in range(state.holder.shape[0]):
-        if world.office_body[office] != body or not is_base(world, office):
+    for office in range(state.office_codes.shape[1]):
+        if world.office_codes[F_FILLED_BY, office] != body or not is_base(world, office):
             continue
-        holder = state.holder[office]
+        holder = state.office_codes[HOLDER, office]
         # An incapacitated holder keeps his title; only death or disgrace frees it.
-        if holder < 0 or state.status[holder] >= EXPELLED:
+        if holder < 0 or state.actor_codes[STATUS, holder] >= EXPELLED:
             appoint(world, params, state, month, office, nominator, body)
 
 
 @mechanism
 def largest_bloc(state):
     best = -1
-    for actor in range(state.status.shape[0]):
+    for actor in range(state.actor_codes.shape[1]):
         if is_active(state, actor) and (
-            best < 0 or state.seat_share[actor] > state.seat_share[best]
+            best < 0 or state.blocs[SEAT_SHARE, actor] > state.blocs[SEAT_SHARE, best]
         ):
             best = actor
     return best
@@ -372,46 +398,52 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
     """The electing body fills the top body's empty seats; the leader of its
     largest bloc names the men, which is how the circle of power closes."""
     nominator = largest_bloc(state)
-    if nominator < 0 or state.seat_share[nominator] <= 0.0:
+    if nominator < 0 or state.blocs[SEAT_SHARE, nominator] <= 0.0:
         nominator = strongest_insider(state)
     if nominator < 0:
         return
     seated = 0
     candidates = 0
-    for actor in range(state.status.shape[0]):
-        if state.status[actor] == FULL:
+    for actor in range(state.actor_codes.shape[1]):
+        if state.actor_codes[STATUS, actor] == FULL:
             seated += 1
-        elif state.status[actor] == CANDIDATE and is_active(state, actor):
+        elif state.actor_codes[STATUS, actor] == CANDIDATE and is_active(state, actor):
             candidates += 1
-    while seated < world.body_size[top_body]:
+    while seated < world.bodies[F_SIZE, top_body]:
         best = -1
         best_score = -1e9
-        for actor in range(state.status.shape[0]):
-            if not is_active(state, actor) or state.faction[actor]:
+        for actor in range(state.actor_codes.shape[1]):
+            if not is_active(state, actor) or state.actor_codes[FACTION, actor]:
                 continue
-            if state.status[actor] != CANDIDATE and state.status[actor] != CC:
+            if (
+                state.actor_codes[STATUS, actor] != CANDIDATE
+                and state.actor_codes[STATUS, actor] != CC
+            ):
                 continue
             # The fallen and the recently accused are not raised again.
-            if state.eliminated[actor] != NO_MONTH or state.last_motion[actor] > month - 12:
+            if (
+                state.actor_codes[ELIMINATED, actor] != NO_MONTH
+                or state.actor_codes[LAST_MOTION, actor] > month - 12
+            ):
                 continue
             score = candidate_score(world, params, state, nominator, actor)
-            if state.status[actor] == CANDIDATE:
+            if state.actor_codes[STATUS, actor] == CANDIDATE:
                 score += 0.5
             if score > best_score:
                 best = actor
                 best_score = score
         if best < 0:
             break
-        if state.status[best] == CANDIDATE:
+        if state.actor_codes[STATUS, best] == CANDIDATE:
             candidates -= 1
-        state.status[best] = FULL
+        state.actor_codes[STATUS, best] = FULL
         seated += 1
         record(state, month, L_PROMOTED, best, nominator, top_body, -1, 0, 0, FULL)
     while candidates < candidate_seats:
         best = nominate(world, params, state, nominator, -1, CC)
-        if best < 0 or state.status[best] != CC:
+        if best < 0 or state.actor_codes[STATUS, best] != CC:
             break
-        state.status[best] = CANDIDATE
+        state.actor_codes[STATUS, best] = CANDIDATE
         candidates += 1
         record(state, month, L_PROMOTED, best, nominator, top_body, -1, 0, 0, CANDIDATE)
 
@@ -423,19 +455,19 @@ def consider_readmissions(world, params, state, month, body, threshold):
     sponsor = strongest_insider(state)
     if sponsor < 0:
         return
-    for actor in range(state.status.shape[0]):
-        if state.status[actor] != EXPELLED or not state.recanted[actor]:
+    for actor in range(state.actor_codes.shape[1]):
+        if state.actor_codes[STATUS, actor] != EXPELLED or not state.actor_codes[RECANTED, actor]:
             continue
-        if state.incapacitated[actor] or state.status[actor] == DEAD:
+        if state.actor_codes[INCAPACITATED, actor] or state.actor_codes[STATUS, actor] == DEAD:
             continue
-        if state.prestige[actor] > threshold * state.prestige[sponsor]:
+        if state.actors[PRESTIGE, actor] > threshold * state.actors[PRESTIGE, sponsor]:
             continue  # he still rivals the leader
-        if state.last_motion[actor] > month - 6:
+        if state.actor_codes[LAST_MOTION, actor] > month - 6:
             continue
         ayes, noes = tally(world, params, state, month, body, sponsor, actor, S_READMIT, True)
-        state.last_motion[actor] = month
+        state.actor_codes[LAST_MOTION, actor] = month
         if carried(world, body, ayes, noes):
-            state.status[actor] = MEMBER
+            state.actor_codes[STATUS, actor] = MEMBER
             settle_camps(state)
             record(
                 state,

@@ -8,20 +8,61 @@ coalition partners and no rival outside his camp keeps a power base of his own
 above a threshold.
 """
 
+from .coalition import ALLIED
 from .jit import mechanism
 from .journal import record
+from .layout import columns
 from .parameters import P_DOMINANCE_MONTHS, P_INDEPENDENT_BASE, P_WEIGHT_PRESTIGE
-from .power import bloc_leader, is_active, sits_in_top
+from .power import POWER, bloc_leader, is_active, sits_in_top
 from .world import (
     CANDIDATE,
     CLAIM_ALLIED,
     CLAIM_BEFORE,
     CLAIM_SHIFT,
+    COALITION,
+    F_AFTER,
+    F_AGAINST,
+    F_ALLIES,
+    F_CLAIM_AXIS,
+    F_CLAIM_KIND,
+    F_DIRECTION,
+    F_FIRST,
+    F_MIN_SHIFT,
+    F_SUBJECT,
+    F_THEN,
     FULL,
+    HOLDER,
     L_DOMINANT,
     L_ELIMINATED,
     NO_MONTH,
+    POSITION,
+    PRESTIGE,
+    STATUS,
 )
+
+ELIMINATED, MANNER, ELIMINATION_RANK, CONTENDER, BASE = columns(
+    "actor_codes",
+    ("eliminated", "the month he left the contest, or NO_MONTH", NO_MONTH),
+    ("manner", "how he left it: M_*", 0),
+    ("elimination_rank", "order of elimination, 0 first", 0),
+    ("contender", "WAS_FULL | HAD_BASE | SAT_IN_TOP flags once he counts as a contender", 0),
+    ("base", "his power-base office, or -1; kept so the hot loops need not search"),
+)
+OFFICE_WEIGHT = columns(
+    "offices", ("weight", "total resources of a power-base office, 0 if it is none")
+)
+ELIMINATIONS, LEADER, LEADER_MONTH, STREAK, STREAK_ACTOR = columns(
+    "counters",
+    ("eliminations", "how many have left the contest", 0),
+    ("leader", "the dominant actor, or -1", -1),
+    ("leader_month", "the month he became dominant (or a streak began)", NO_MONTH),
+    ("streak", "months in a row the strongest man has passed the dominance test", 0),
+    ("streak_actor", "whose streak it is, or -1", -1),
+)
+SHIFT_MARK = columns(
+    "claims", ("shift_mark", "the subject's position when the 'after' set fell", 0.0)
+)
+SHIFT_TAKEN = columns("claim_codes", ("shift_taken", "1 once the mark is taken", 0))
 
 WAS_FULL = 1
 HAD_BASE = 2
@@ -30,8 +71,8 @@ SAT_IN_TOP = 4  # full or candidate member at some time: a politician, not a fun
 
 @mechanism
 def is_base(world, office):
-    for resource in range(world.office_resources.shape[1]):
-        if world.office_resources[office, resource] > 0.0:
+    for resource in range(world.offices.shape[0]):
+        if world.offices[resource, office] > 0.0:
             return True
     return False
 
@@ -41,12 +82,12 @@ def weigh_offices(world, state):
     """Each office's weight as a power base: the sum of its resources, 0 for an
     office that is no base.  Fixed for a scenario; kept in the State so that
     ``base_office``, asked thousands of times a history, only compares."""
-    for office in range(world.office_resources.shape[0]):
+    for office in range(world.offices.shape[1]):
         weight = 0.0
         if is_base(world, office):
-            for resource in range(world.office_resources.shape[1]):
-                weight += world.office_resources[office, resource]
-        state.office_weight[office] = weight
+            for resource in range(world.offices.shape[0]):
+                weight += world.offices[resource, office]
+        state.offices[OFFICE_WEIGHT, office] = weight
 
 
 @mechanism
@@ -55,10 +96,10 @@ def find_base_office(state, actor):
     weight above 0 counts, so offices that are no base never qualify."""
     best = -1
     best_weight = 0.0
-    for office in range(state.holder.shape[0]):
-        if state.holder[office] != actor:
+    for office in range(state.office_codes.shape[1]):
+        if state.office_codes[HOLDER, office] != actor:
             continue
-        weight = state.office_weight[office]
+        weight = state.offices[OFFICE_WEIGHT, office]
         if weight > best_weight:
             best = office
             best_weight = weight
@@ -70,86 +111,93 @@ def settle_bases(state):
     """Recompute every actor's power base.  Offices change hands only by
     appointment, removal and death, a few times a history; each such change
     calls this."""
-    for actor in range(state.status.shape[0]):
-        state.base[actor] = find_base_office(state, actor)
+    for actor in range(state.actor_codes.shape[1]):
+        state.actor_codes[BASE, actor] = find_base_office(state, actor)
 
 
 @mechanism
 def base_office(world, state, actor):
     """The actor's power-base office (see find_base_office); asked thousands of
-    times a history, so it is kept in ``state.base``."""
-    return state.base[actor]
+    times a history, so it is kept in the BASE column."""
+    return state.actor_codes[BASE, actor]
 
 
 @mechanism
 def mark_contenders(world, state):
-    for actor in range(state.status.shape[0]):
-        if state.eliminated[actor] != NO_MONTH or not is_active(state, actor):
+    for actor in range(state.actor_codes.shape[1]):
+        if state.actor_codes[ELIMINATED, actor] != NO_MONTH or not is_active(state, actor):
             continue
-        if state.status[actor] == FULL:
-            state.contender[actor] |= WAS_FULL
-        if state.status[actor] <= CANDIDATE:
-            state.contender[actor] |= SAT_IN_TOP
+        if state.actor_codes[STATUS, actor] == FULL:
+            state.actor_codes[CONTENDER, actor] |= WAS_FULL
+        if state.actor_codes[STATUS, actor] <= CANDIDATE:
+            state.actor_codes[CONTENDER, actor] |= SAT_IN_TOP
         if base_office(world, state, actor) >= 0:
-            state.contender[actor] |= HAD_BASE
+            state.actor_codes[CONTENDER, actor] |= HAD_BASE
 
 
 @mechanism
 def check_elimination(world, state, month, actor, manner):
     """Record the actor's elimination now if he has just left the contest."""
-    if state.contender[actor] == 0 or state.eliminated[actor] != NO_MONTH:
+    if state.actor_codes[CONTENDER, actor] == 0 or state.actor_codes[ELIMINATED, actor] != NO_MONTH:
         return
     out = not is_active(state, actor)
-    if state.contender[actor] & WAS_FULL and state.status[actor] != FULL:
+    if state.actor_codes[CONTENDER, actor] & WAS_FULL and state.actor_codes[STATUS, actor] != FULL:
         out = True
-    if state.contender[actor] & HAD_BASE and base_office(world, state, actor) < 0:
+    if state.actor_codes[CONTENDER, actor] & HAD_BASE and base_office(world, state, actor) < 0:
         out = True
     if not out:
         return
-    state.eliminated[actor] = month
-    state.manner[actor] = manner
-    state.elimination_rank[actor] = state.elimination_count[0]
-    state.elimination_count[0] += 1
+    state.actor_codes[ELIMINATED, actor] = month
+    state.actor_codes[MANNER, actor] = manner
+    state.actor_codes[ELIMINATION_RANK, actor] = state.counters[ELIMINATIONS, 0]
+    state.counters[ELIMINATIONS, 0] += 1
     record(state, month, L_ELIMINATED, actor, -1, -1, -1, 0, 0, manner)
     mark_shift_claims(world, state)
 
 
 @mechanism
 def mark_shift_claims(world, state):
-    for claim in range(world.claim_kind.shape[0]):
-        if world.claim_kind[claim] != CLAIM_SHIFT or state.shift_taken[claim]:
+    for claim in range(world.claim_codes.shape[1]):
+        if (
+            world.claim_codes[F_CLAIM_KIND, claim] != CLAIM_SHIFT
+            or state.claim_codes[SHIFT_TAKEN, claim]
+        ):
             continue
         everyone_out = True
-        for actor in range(state.status.shape[0]):
-            if (world.claim_after[claim] >> actor) & 1 and state.eliminated[actor] == NO_MONTH:
+        for actor in range(state.actor_codes.shape[1]):
+            if (world.claim_codes[F_AFTER, claim] >> actor) & 1 and state.actor_codes[
+                ELIMINATED, actor
+            ] == NO_MONTH:
                 everyone_out = False
         if everyone_out:
-            state.shift_mark[claim] = state.position[
-                world.claim_actor[claim], world.claim_axis[claim]
+            state.claims[SHIFT_MARK, claim] = state.stances[
+                POSITION,
+                world.claim_codes[F_SUBJECT, claim],
+                world.claim_codes[F_CLAIM_AXIS, claim],
             ]
-            state.shift_taken[claim] = 1
+            state.claim_codes[SHIFT_TAKEN, claim] = 1
 
 
 @mechanism
 def independent_base(params, state, actor):
-    return state.power[actor] - params[P_WEIGHT_PRESTIGE] * state.prestige[actor]
+    return state.actors[POWER, actor] - params[P_WEIGHT_PRESTIGE] * state.actors[PRESTIGE, actor]
 
 
 @mechanism
 def check_dominance(params, state, month, top_body):
-    if state.leader[0] >= 0:
+    if state.counters[LEADER, 0] >= 0:
         return
-    n_actors = state.status.shape[0]
+    n_actors = state.actor_codes.shape[1]
     candidate = -1
     for actor in range(n_actors):
         if sits_in_top(state, actor) and (
-            candidate < 0 or state.power[actor] > state.power[candidate]
+            candidate < 0 or state.actors[POWER, actor] > state.actors[POWER, candidate]
         ):
             candidate = actor
     if candidate < 0:
-        state.leader[2] = 0
+        state.counters[STREAK, 0] = 0
         return
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     partners = (ruling >> candidate) & 1
     members = 0
     supporters = 0
@@ -169,25 +217,28 @@ def check_dominance(params, state, month, top_body):
                 continue
             # Rivals are politicians who have sat in the top body, not the
             # functionaries the winners have put into offices.
-            if bloc_leader(state, actor) == candidate or not state.contender[actor] & SAT_IN_TOP:
+            if (
+                bloc_leader(state, actor) == candidate
+                or not state.actor_codes[CONTENDER, actor] & SAT_IN_TOP
+            ):
                 continue
             if independent_base(params, state, actor) > params[P_INDEPENDENT_BASE] * own_base:
                 dominant = False
                 break
     if not dominant:
-        state.leader[2] = 0
+        state.counters[STREAK, 0] = 0
         return
-    if state.streak_actor[0] != candidate or state.leader[2] == 0:
-        state.streak_actor[0] = candidate
-        state.leader[1] = month
-        state.leader[2] = 0
-    state.leader[2] += 1
-    if state.leader[2] >= int(params[P_DOMINANCE_MONTHS]):
+    if state.counters[STREAK_ACTOR, 0] != candidate or state.counters[STREAK, 0] == 0:
+        state.counters[STREAK_ACTOR, 0] = candidate
+        state.counters[LEADER_MONTH, 0] = month
+        state.counters[STREAK, 0] = 0
+    state.counters[STREAK, 0] += 1
+    if state.counters[STREAK, 0] >= int(params[P_DOMINANCE_MONTHS]):
         # He is dominant once the test has held for the required run of
         # months; the chronicle also gives the month the run began.
-        began = state.leader[1]
-        state.leader[0] = candidate
-        state.leader[1] = month
+        began = state.counters[LEADER_MONTH, 0]
+        state.counters[LEADER, 0] = candidate
+        state.counters[LEADER_MONTH, 0] = month
         record(
             state,
             month,
@@ -204,34 +255,41 @@ def check_dominance(params, state, month, top_body):
 
 @mechanism
 def judge_claims(world, state, verdicts):
-    for claim in range(world.claim_kind.shape[0]):
-        kind = world.claim_kind[claim]
+    for claim in range(world.claim_codes.shape[1]):
+        kind = world.claim_codes[F_CLAIM_KIND, claim]
         holds = False
         if kind == CLAIM_BEFORE:
             holds = True
             last_first = -1
-            for actor in range(state.status.shape[0]):
-                if (world.claim_first[claim] >> actor) & 1:
-                    if state.eliminated[actor] == NO_MONTH:
+            for actor in range(state.actor_codes.shape[1]):
+                if (world.claim_codes[F_FIRST, claim] >> actor) & 1:
+                    if state.actor_codes[ELIMINATED, actor] == NO_MONTH:
                         holds = False
-                    last_first = max(last_first, state.elimination_rank[actor])
+                    last_first = max(last_first, state.actor_codes[ELIMINATION_RANK, actor])
             if holds:
-                for actor in range(state.status.shape[0]):
-                    if (world.claim_then[claim] >> actor) & 1:
+                for actor in range(state.actor_codes.shape[1]):
+                    if (world.claim_codes[F_THEN, claim] >> actor) & 1:
                         if (
-                            state.eliminated[actor] != NO_MONTH
-                            and state.elimination_rank[actor] < last_first
+                            state.actor_codes[ELIMINATED, actor] != NO_MONTH
+                            and state.actor_codes[ELIMINATION_RANK, actor] < last_first
                         ):
                             holds = False
         elif kind == CLAIM_ALLIED:
-            subject = world.claim_actor[claim]
-            for ally in range(state.status.shape[0]):
-                if (world.claim_allies[claim] >> ally) & 1:
-                    if state.allied[subject, ally] & world.claim_against[claim]:
+            subject = world.claim_codes[F_SUBJECT, claim]
+            for ally in range(state.actor_codes.shape[1]):
+                if (world.claim_codes[F_ALLIES, claim] >> ally) & 1:
+                    if (
+                        state.pair_codes[ALLIED, subject, ally]
+                        & world.claim_codes[F_AGAINST, claim]
+                    ):
                         holds = True
         elif kind == CLAIM_SHIFT:
-            if state.shift_taken[claim]:
-                now = state.position[world.claim_actor[claim], world.claim_axis[claim]]
-                moved = (now - state.shift_mark[claim]) * world.claim_direction[claim]
-                holds = moved >= world.claim_min_shift[claim]
+            if state.claim_codes[SHIFT_TAKEN, claim]:
+                now = state.stances[
+                    POSITION,
+                    world.claim_codes[F_SUBJECT, claim],
+                    world.claim_codes[F_CLAIM_AXIS, claim],
+                ]
+                moved = (now - state.claims[SHIFT_MARK, claim]) * world.claims[F_DIRECTION, claim]
+                holds = moved >= world.claims[F_MIN_SHIFT, claim]
         verdicts[claim] = holds

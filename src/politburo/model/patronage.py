@@ -19,20 +19,35 @@ from .parameters import (
     P_RECRUITMENT_LOYALTY,
 )
 from .power import bloc_leader, is_active, total_delegates
-from .world import L_CADRE_WON, L_RECRUITMENT, R_APPOINTMENT, R_MACHINE, T_ORGANISATION
+from .world import (
+    CADRE_PATRON,
+    DELEGATES,
+    F_MACHINE,
+    HOLDER,
+    L_CADRE_WON,
+    L_RECRUITMENT,
+    LOYALTY,
+    R_APPOINTMENT,
+    R_MACHINE,
+    T_ORGANISATION,
+)
 
 TURNED = 0.1  # loyalty under which an organisation changes patron
 
 
 @mechanism
 def shield(world, params, state, cadre):
-    machine = world.cadre_machine[cadre]
+    machine = world.cadre_codes[F_MACHINE, cadre]
     if machine < 0:
         return 0.0
-    holder = state.holder[machine]
-    if holder < 0 or holder != state.cadre_patron[cadre] or not is_active(state, holder):
+    holder = state.office_codes[HOLDER, machine]
+    if (
+        holder < 0
+        or holder != state.cadre_codes[CADRE_PATRON, cadre]
+        or not is_active(state, holder)
+    ):
         return 0.0
-    return params[P_MACHINE_SHIELD] * world.office_resources[machine, R_MACHINE]
+    return params[P_MACHINE_SHIELD] * world.offices[R_MACHINE, machine]
 
 
 @mechanism
@@ -40,25 +55,25 @@ def appoint_secretaries(world, params, state, month):
     delegates = total_delegates(state)
     if delegates <= 0.0:
         return
-    for office in range(state.holder.shape[0]):
-        appointment = world.office_resources[office, R_APPOINTMENT]
-        appointer = state.holder[office]
+    for office in range(state.office_codes.shape[1]):
+        appointment = world.offices[R_APPOINTMENT, office]
+        appointer = state.office_codes[HOLDER, office]
         if appointment <= 0.0 or appointer < 0 or not is_active(state, appointer):
             continue
-        skill = 0.5 + 0.5 * world.traits[appointer, T_ORGANISATION]
+        skill = 0.5 + 0.5 * world.actors[T_ORGANISATION, appointer]
         budget = params[P_PATRONAGE_RATE] * appointment * skill
         camp = bloc_leader(state, appointer)
         # The softest organisation outside the appointer's camp goes first.
         target = -1
         softest = 0.0
-        for cadre in range(state.delegates.shape[0]):
-            if state.delegates[cadre] <= 0.0:
+        for cadre in range(state.cadres.shape[1]):
+            if state.cadres[DELEGATES, cadre] <= 0.0:
                 continue
-            patron = state.cadre_patron[cadre]
+            patron = state.cadre_codes[CADRE_PATRON, cadre]
             if patron >= 0 and is_active(state, patron) and bloc_leader(state, patron) == camp:
                 continue
             if patron >= 0 and is_active(state, patron):
-                softness = (1.0 - state.loyalty[cadre]) * (
+                softness = (1.0 - state.cadres[LOYALTY, cadre]) * (
                     1.0 - shield(world, params, state, cadre)
                 )
             else:
@@ -69,50 +84,52 @@ def appoint_secretaries(world, params, state, month):
                 target = cadre
         if target < 0:
             continue
-        fraction = state.delegates[target] / delegates
+        fraction = state.cadres[DELEGATES, target] / delegates
         replaced = budget / max(fraction, 0.02)
-        state.loyalty[target] -= replaced * (1.0 - shield(world, params, state, target))
-        if state.loyalty[target] < TURNED:
+        state.cadres[LOYALTY, target] -= replaced * (1.0 - shield(world, params, state, target))
+        if state.cadres[LOYALTY, target] < TURNED:
             record(
                 state,
                 month,
                 L_CADRE_WON,
                 appointer,
-                state.cadre_patron[target],
+                state.cadre_codes[CADRE_PATRON, target],
                 -1,
                 office,
                 0,
                 0,
                 target,
             )
-            state.cadre_patron[target] = appointer
-            state.loyalty[target] = params[P_CLIENT_LOYALTY]
+            state.cadre_codes[CADRE_PATRON, target] = appointer
+            state.cadres[LOYALTY, target] = params[P_CLIENT_LOYALTY]
 
 
 @mechanism
 def settle_loyalties(params, state):
     """Secretaries grow attached to a patron who stays in power and drift away
     from one who has fallen."""
-    for cadre in range(state.delegates.shape[0]):
-        patron = state.cadre_patron[cadre]
+    for cadre in range(state.cadres.shape[1]):
+        patron = state.cadre_codes[CADRE_PATRON, cadre]
         if patron < 0:
             continue
         if is_active(state, patron):
-            state.loyalty[cadre] = min(1.0, state.loyalty[cadre] + params[P_LOYALTY_GROWTH])
+            state.cadres[LOYALTY, cadre] = min(
+                1.0, state.cadres[LOYALTY, cadre] + params[P_LOYALTY_GROWTH]
+            )
         else:
-            state.loyalty[cadre] -= params[P_ORPHAN_DECAY]
-            if state.loyalty[cadre] < TURNED:
-                state.cadre_patron[cadre] = -1
-                state.loyalty[cadre] = 0.0
+            state.cadres[LOYALTY, cadre] -= params[P_ORPHAN_DECAY]
+            if state.cadres[LOYALTY, cadre] < TURNED:
+                state.cadre_codes[CADRE_PATRON, cadre] = -1
+                state.cadres[LOYALTY, cadre] = 0.0
 
 
 @mechanism
 def hand_over_machine(params, state, world, office, new_holder):
     """A new holder of a machine office purges it and installs his own people."""
-    for cadre in range(state.delegates.shape[0]):
-        if world.cadre_machine[cadre] == office:
-            state.cadre_patron[cadre] = new_holder
-            state.loyalty[cadre] = params[P_CLIENT_LOYALTY] if new_holder >= 0 else 0.0
+    for cadre in range(state.cadres.shape[1]):
+        if world.cadre_codes[F_MACHINE, cadre] == office:
+            state.cadre_codes[CADRE_PATRON, cadre] = new_holder
+            state.cadres[LOYALTY, cadre] = params[P_CLIENT_LOYALTY] if new_holder >= 0 else 0.0
 
 
 @mechanism
@@ -121,13 +138,13 @@ def recruit(world, params, state, month, cadre, size):
     they follow whoever holds the most appointment power when they join."""
     best = -1
     best_power = 0.0
-    for office in range(state.holder.shape[0]):
-        holder = state.holder[office]
-        appointment = world.office_resources[office, R_APPOINTMENT]
+    for office in range(state.office_codes.shape[1]):
+        holder = state.office_codes[HOLDER, office]
+        appointment = world.offices[R_APPOINTMENT, office]
         if holder >= 0 and is_active(state, holder) and appointment > best_power:
             best = holder
             best_power = appointment
-    state.delegates[cadre] = size
-    state.cadre_patron[cadre] = best
-    state.loyalty[cadre] = params[P_RECRUITMENT_LOYALTY] if best >= 0 else 0.0
+    state.cadres[DELEGATES, cadre] = size
+    state.cadre_codes[CADRE_PATRON, cadre] = best
+    state.cadres[LOYALTY, cadre] = params[P_RECRUITMENT_LOYALTY] if best >= 0 else 0.0
     record(state, month, L_RECRUITMENT, best, -1, -1, -1, int(size), 0, cadre)

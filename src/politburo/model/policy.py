@@ -8,54 +8,66 @@ what the ruling coalition stands for: its members' positions weighted by
 their power.  The gap between line and mood is the opposition's opening.
 """
 
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
 from .journal import record
+from .layout import columns
 from .parameters import P_MOOD_DECAY, P_SALIENCE_DECAY
-from .power import sits_in_top
-from .world import L_LINE
+from .power import POWER, sits_in_top
+from .world import COALITION, DELEGATES, F_SALIENCE, L_LINE, POSITION
 
-LINE_LOGGED = 0.25  # a turn of the line this large makes the chronicle
+SALIENCE, MOOD, MOOD_SHOCK, LINE, LINE_LOGGED = columns(
+    "axes",
+    ("salience", "how much the axis weighs in politics now", "salience"),
+    ("mood", "the rank and file's leaning on it (-1..1)"),
+    ("mood_shock", "what crises have added to the mood", 0.0),
+    ("line", "the party line: the ruling coalition's position"),
+    ("line_logged", "the line as last reported in the chronicle"),
+)
+
+LINE_TURN_LOGGED = 0.25  # a turn of the line this large makes the chronicle
 
 
 @mechanism
 def ease_tensions(world, params, state):
     """Crises fade: salience and the rank and file's mood return toward normal."""
-    for axis in range(state.salience.shape[0]):
+    for axis in range(state.axes.shape[1]):
         fading = params[P_SALIENCE_DECAY]
-        state.salience[axis] += (world.salience0[axis] - state.salience[axis]) * fading
-        state.mood_shock[axis] *= 1.0 - params[P_MOOD_DECAY]
+        state.axes[SALIENCE, axis] += (
+            world.axes[F_SALIENCE, axis] - state.axes[SALIENCE, axis]
+        ) * fading
+        state.axes[MOOD_SHOCK, axis] *= 1.0 - params[P_MOOD_DECAY]
     total = 0.0
-    for cadre in range(state.delegates.shape[0]):
-        total += state.delegates[cadre]
-    for axis in range(state.mood.shape[0]):
+    for cadre in range(state.cadres.shape[1]):
+        total += state.cadres[DELEGATES, cadre]
+    for axis in range(state.axes.shape[1]):
         leaning = 0.0
-        for cadre in range(state.delegates.shape[0]):
-            leaning += state.delegates[cadre] * world.leaning[cadre, axis]
+        for cadre in range(state.cadres.shape[1]):
+            leaning += state.cadres[DELEGATES, cadre] * world.leanings[cadre, axis]
         base = leaning / total if total > 0.0 else 0.0
-        state.mood[axis] = min(1.0, max(-1.0, base + state.mood_shock[axis]))
+        state.axes[MOOD, axis] = min(1.0, max(-1.0, base + state.axes[MOOD_SHOCK, axis]))
 
 
 @mechanism
 def set_party_line(state, month, top_body, announce):
     """The line follows the ruling coalition (the whole top body if none rules)."""
-    ruling = state.coalition[0]
-    for axis in range(state.line.shape[0]):
+    ruling = state.counters[COALITION, 0]
+    for axis in range(state.axes.shape[1]):
         weighted = 0.0
         weight = 0.0
-        for actor in range(state.status.shape[0]):
+        for actor in range(state.actor_codes.shape[1]):
             if not sits_in_top(state, actor):
                 continue
             if ruling and not (ruling >> actor) & 1:
                 continue
-            weighted += state.power[actor] * state.position[actor, axis]
-            weight += state.power[actor]
+            weighted += state.actors[POWER, actor] * state.stances[POSITION, actor, axis]
+            weight += state.actors[POWER, actor]
         if weight <= 0.0:
             continue
         line = weighted / weight
-        state.line[axis] = line
+        state.axes[LINE, axis] = line
         if not announce:
-            state.line_logged[axis] = line
-        elif abs(line - state.line_logged[axis]) >= LINE_LOGGED:
+            state.axes[LINE_LOGGED, axis] = line
+        elif abs(line - state.axes[LINE_LOGGED, axis]) >= LINE_TURN_LOGGED:
             record(
                 state,
                 month,
@@ -65,18 +77,43 @@ def set_party_line(state, month, top_body, announce):
                 top_body,
                 -1,
                 int(round(line * 100.0)),
-                int(round(state.line_logged[axis] * 100.0)),
+                int(round(state.axes[LINE_LOGGED, axis] * 100.0)),
                 axis,
             )
-            state.line_logged[axis] = line
+            state.axes[LINE_LOGGED, axis] = line
+
+
+@inline_mechanism
+def salient_gap(salience, here, there):
+    """The gap between two sets of positions, axis by axis, weighted by how
+    much each axis matters now: the weighted sum of the gaps and the sum of
+    the weights.  Every policy distance in the model is this one sum."""
+    total = 0.0
+    weight = 0.0
+    for axis in range(here.shape[0]):
+        total += salience[axis] * abs(here[axis] - there[axis])
+        weight += salience[axis]
+    return total, weight
+
+
+@inline_mechanism
+def distance(state, a, b):
+    """Policy distance between two actors (0..2)."""
+    total, weight = salient_gap(
+        state.axes[SALIENCE], state.stances[POSITION, a], state.stances[POSITION, b]
+    )
+    return total / weight if weight > 0.0 else 0.0
+
+
+@inline_mechanism
+def distance_to_mood(state, a):
+    """How far an actor stands from the rank and file's mood (0..2)."""
+    total, weight = salient_gap(state.axes[SALIENCE], state.stances[POSITION, a], state.axes[MOOD])
+    return total / weight if weight > 0.0 else 0.0
 
 
 @mechanism
 def discontent(state):
     """How far the line stands from the rank and file's mood (0..2)."""
-    total = 0.0
-    weight = 0.0
-    for axis in range(state.line.shape[0]):
-        total += state.salience[axis] * abs(state.line[axis] - state.mood[axis])
-        weight += state.salience[axis]
+    total, weight = salient_gap(state.axes[SALIENCE], state.axes[LINE], state.axes[MOOD])
     return total / weight if weight > 0.0 else 0.0

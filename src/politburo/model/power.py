@@ -11,7 +11,8 @@ administrator can be the strongest man in the room and look like the weakest.
 
 import math
 
-from .jit import mechanism
+from .jit import inline_mechanism, mechanism
+from .layout import columns
 from .parameters import (
     P_HIDDEN_SHARE_SEEN,
     P_PERCEPTION_NOISE,
@@ -24,25 +25,50 @@ from .parameters import (
     P_WEIGHT_SECURITY,
 )
 from .world import (
+    CADRE_PATRON,
+    DELEGATES,
+    F_MACHINE,
     FULL,
+    HOLDER,
+    INCAPACITATED,
+    LOYALTY,
     MEMBER,
+    PATRON,
+    PRESTIGE,
     R_APPOINTMENT,
     R_ARMY,
     R_GOVERNMENT,
     R_PRESS,
     R_SECURITY,
+    STATUS,
+    VISIBILITY,
 )
 
+POWER, VISIBLE = columns(
+    "actors",
+    ("power", "true power: standing, offices and the cadres that answer to him"),
+    ("visible", "the part of his power rivals can see"),
+)
+CAMP = columns("actor_codes", ("camp", "his bloc leader, kept so the hot loops need not climb"))
+BIAS, MISJUDGEMENT = columns(
+    "pairs",
+    ("bias", "the first's fixed misjudgement of the second, log scale"),
+    ("misjudgement", "exp(perception noise x bias), fixed for a history"),
+)
+CHAIN = 4  # a patron's patron's patron: longer chains of clientage do not hold
 
-@mechanism
+
+@inline_mechanism
 def is_active(state, actor):
     """Alive, in the party and able to act."""
-    return state.status[actor] <= MEMBER and state.incapacitated[actor] == 0
+    return (
+        state.actor_codes[STATUS, actor] <= MEMBER and state.actor_codes[INCAPACITATED, actor] == 0
+    )
 
 
-@mechanism
+@inline_mechanism
 def sits_in_top(state, actor):
-    return state.status[actor] == FULL and state.incapacitated[actor] == 0
+    return state.actor_codes[STATUS, actor] == FULL and state.actor_codes[INCAPACITATED, actor] == 0
 
 
 @mechanism
@@ -50,8 +76,8 @@ def follow_patrons(state, actor):
     """The person an actor's followers ultimately answer to: up the chain of
     patrons, as far as the patrons are still in the game."""
     leader = actor
-    for _ in range(4):
-        patron = state.patron[leader]
+    for _ in range(CHAIN):
+        patron = state.actor_codes[PATRON, leader]
         if patron < 0 or not is_active(state, patron):
             break
         leader = patron
@@ -63,27 +89,27 @@ def settle_camps(state):
     """Recompute every actor's bloc leader.  Patrons are fixed for a history,
     so camps change only when someone becomes active or inactive (death,
     stroke, expulsion and worse, readmission); each such change calls this."""
-    for actor in range(state.status.shape[0]):
-        state.camp[actor] = follow_patrons(state, actor)
+    for actor in range(state.actor_codes.shape[1]):
+        state.actor_codes[CAMP, actor] = follow_patrons(state, actor)
 
 
-@mechanism
+@inline_mechanism
 def bloc_leader(state, actor):
     """The person an actor's followers ultimately answer to (see follow_patrons);
-    asked tens of thousands of times a history, so it is kept in ``state.camp``."""
-    return state.camp[actor]
+    asked tens of thousands of times a history, so it is kept in the CAMP column."""
+    return state.actor_codes[CAMP, actor]
 
 
-@mechanism
+@inline_mechanism
 def seen_share(params, state, actor):
     floor = params[P_HIDDEN_SHARE_SEEN]
-    return floor + (1.0 - floor) * state.visibility[actor]
+    return floor + (1.0 - floor) * state.actors[VISIBILITY, actor]
 
 
 @mechanism
 def office_power(world, params, office):
     """Open and quiet power an office grants."""
-    res = world.office_resources[office]
+    res = world.offices[:, office]
     open_part = (
         params[P_WEIGHT_ARMY] * res[R_ARMY]
         + params[P_WEIGHT_SECURITY] * res[R_SECURITY]
@@ -97,103 +123,61 @@ def office_power(world, params, office):
 @mechanism
 def total_delegates(state):
     total = 0.0
-    for cadre in range(state.delegates.shape[0]):
-        total += state.delegates[cadre]
+    for cadre in range(state.cadres.shape[1]):
+        total += state.cadres[DELEGATES, cadre]
     return total
 
 
 @mechanism
 def update_power(world, params, state):
     """Recompute every actor's true power and the part of it rivals can see."""
-    n_actors = state.status.shape[0]
+    n_actors = state.actor_codes.shape[1]
     for actor in range(n_actors):
         if is_active(state, actor):
-            base = params[P_WEIGHT_PRESTIGE] * state.prestige[actor]
+            base = params[P_WEIGHT_PRESTIGE] * state.actors[PRESTIGE, actor]
         else:
             base = 0.0
-        state.power[actor] = base
-        state.visible[actor] = base
-    for office in range(state.holder.shape[0]):
-        holder = state.holder[office]
+        state.actors[POWER, actor] = base
+        state.actors[VISIBLE, actor] = base
+    for office in range(state.office_codes.shape[1]):
+        holder = state.office_codes[HOLDER, office]
         if holder < 0 or not is_active(state, holder):
             continue
         open_part, quiet_part = office_power(world, params, office)
-        state.power[holder] += open_part + quiet_part
-        state.visible[holder] += open_part + quiet_part * seen_share(params, state, holder)
+        state.actors[POWER, holder] += open_part + quiet_part
+        state.actors[VISIBLE, holder] += open_part + quiet_part * seen_share(params, state, holder)
     delegates = total_delegates(state)
     if delegates <= 0.0:
         return
-    for cadre in range(state.delegates.shape[0]):
-        patron = state.cadre_patron[cadre]
+    for cadre in range(state.cadres.shape[1]):
+        patron = state.cadre_codes[CADRE_PATRON, cadre]
         if patron < 0 or not is_active(state, patron):
             continue
-        share = params[P_WEIGHT_CADRES] * state.delegates[cadre] * state.loyalty[cadre] / delegates
-        state.power[patron] += share
-        machine = world.cadre_machine[cadre]
-        if machine >= 0 and state.holder[machine] == patron:
+        share = (
+            params[P_WEIGHT_CADRES]
+            * state.cadres[DELEGATES, cadre]
+            * state.cadres[LOYALTY, cadre]
+            / delegates
+        )
+        state.actors[POWER, patron] += share
+        machine = world.cadre_codes[F_MACHINE, cadre]
+        if machine >= 0 and state.office_codes[HOLDER, machine] == patron:
             # A machine run from an office is in plain view.
-            state.visible[patron] += share
+            state.actors[VISIBLE, patron] += share
         else:
-            state.visible[patron] += share * seen_share(params, state, patron)
+            state.actors[VISIBLE, patron] += share * seen_share(params, state, patron)
 
 
-@mechanism
+@inline_mechanism
 def perceived(params, state, observer, actor):
     """What ``observer`` believes ``actor``'s power to be: the visible part,
     scaled by the observer's fixed misjudgement exp(noise * bias), which
     ``reset`` works out once per history."""
     if observer == actor:
-        return state.power[actor]
-    return state.visible[actor] * state.misjudgement[observer, actor]
+        return state.actors[POWER, actor]
+    return state.actors[VISIBLE, actor] * state.pairs[MISJUDGEMENT, observer, actor]
 
 
 @mechanism
 def misjudgement(params, state, observer, actor):
-    return math.exp(params[P_PERCEPTION_NOISE] * state.bias[observer, actor])
-
-
-@mechanism
-def distance(state, a, b):
-    """Policy distance, weighted by how much each axis matters now (0..2)."""
-    total = 0.0
-    weight = 0.0
-    for axis in range(state.position.shape[1]):
-        total += state.salience[axis] * abs(state.position[a, axis] - state.position[b, axis])
-        weight += state.salience[axis]
-    if weight <= 0.0:
-        return 0.0
-    return total / weight
-
-
-@mechanism
-def salience_total(state):
-    weight = 0.0
-    for axis in range(state.position.shape[1]):
-        weight += state.salience[axis]
-    return weight
-
-
-@mechanism
-def salient_distance(state, a, b, weight):
-    """``distance`` for a caller that measures many pairs in a row: it works
-    out the salience total, ``weight``, once.  The same sums in the same order,
-    so the same number.  ``distance`` itself stays one small loop so that the
-    compiler keeps inlining the voters' utility, which calls it twice."""
-    if weight <= 0.0:
-        return 0.0
-    total = 0.0
-    for axis in range(state.position.shape[1]):
-        total += state.salience[axis] * abs(state.position[a, axis] - state.position[b, axis])
-    return total / weight
-
-
-@mechanism
-def distance_to_mood(state, a):
-    total = 0.0
-    weight = 0.0
-    for axis in range(state.position.shape[1]):
-        total += state.salience[axis] * abs(state.position[a, axis] - state.mood[axis])
-        weight += state.salience[axis]
-    if weight <= 0.0:
-        return 0.0
-    return total / weight
+    return math.exp(params[P_PERCEPTION_NOISE] * state.pairs[BIAS, observer, actor])

@@ -1,18 +1,32 @@
 """Party rules in force: declared in data with a kind, a strength and dates."""
 
 from .jit import mechanism
-from .world import DEAD
+from .policy import SALIENCE, salient_gap
+from .world import (
+    DEAD,
+    F_FOUNDER,
+    F_POSITION,
+    F_RULE_END,
+    F_RULE_KIND,
+    F_RULE_START,
+    F_RULE_STRENGTH,
+    POSITION,
+    STATUS,
+)
 
 
 @mechanism
 def rule_strength(world, month, kind):
     strength = 0.0
-    for rule in range(world.rule_kind.shape[0]):
-        if world.rule_kind[rule] != kind:
+    for rule in range(world.rule_codes.shape[1]):
+        if world.rule_codes[F_RULE_KIND, rule] != kind:
             continue
-        if month < world.rule_start[rule] or month > world.rule_end[rule]:
+        if (
+            month < world.rule_codes[F_RULE_START, rule]
+            or month > world.rule_codes[F_RULE_END, rule]
+        ):
             continue
-        strength = max(strength, world.rule_strength[rule])
+        strength = max(strength, world.rules[F_RULE_STRENGTH, rule])
     return strength
 
 
@@ -21,20 +35,22 @@ def founder_deviation(world, state, month, actor, kind):
     """How far an actor stands from a revered founder's line, weighted by
     salience, times the cult's strength; 0 while the founder still lives."""
     penalty = 0.0
-    for rule in range(world.rule_kind.shape[0]):
-        if world.rule_kind[rule] != kind:
+    for rule in range(world.rule_codes.shape[1]):
+        if world.rule_codes[F_RULE_KIND, rule] != kind:
             continue
-        if month < world.rule_start[rule] or month > world.rule_end[rule]:
+        if (
+            month < world.rule_codes[F_RULE_START, rule]
+            or month > world.rule_codes[F_RULE_END, rule]
+        ):
             continue
-        founder = world.rule_founder[rule]
-        if founder < 0 or founder == actor or state.status[founder] != DEAD:
+        founder = world.rule_codes[F_FOUNDER, rule]
+        if founder < 0 or founder == actor or state.actor_codes[STATUS, founder] != DEAD:
             continue
-        total = 0.0
-        weight = 0.0
-        for axis in range(state.position.shape[1]):
-            gap = abs(state.position[actor, axis] - world.position0[founder, axis])
-            total += state.salience[axis] * gap
-            weight += state.salience[axis]
+        total, weight = salient_gap(
+            state.axes[SALIENCE],
+            state.stances[POSITION, actor],
+            world.stances[F_POSITION, founder],
+        )
         if weight > 0.0:
-            penalty = max(penalty, world.rule_strength[rule] * total / weight)
+            penalty = max(penalty, world.rules[F_RULE_STRENGTH, rule] * total / weight)
     return penalty

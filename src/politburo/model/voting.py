@@ -10,6 +10,7 @@ follow him, and the unaligned delegates follow the rank-and-file mood.
 
 from .chance import normal, sigmoid
 from .jit import inline_mechanism, mechanism
+from .layout import columns
 from .parameters import (
     P_BLOC_COHESION,
     P_COLLEGIALITY,
@@ -24,23 +25,44 @@ from .parameters import (
     P_VOTE_PRESTIGE,
     P_VOTE_TRUST,
 )
-from .power import bloc_leader, distance, distance_to_mood, is_active, sits_in_top
+from .policy import distance, distance_to_mood
+from .power import POWER, bloc_leader, is_active, sits_in_top
 from .rules import rule_strength
 from .world import (
+    CADRE_PATRON,
     CC,
+    COALITION,
     COMMITTEE,
     CONGRESS,
+    DELEGATES,
+    F_ROLE,
+    F_SIZE,
+    F_TWO_THIRDS,
+    FACTION,
+    LOYALTY,
+    OFFENCE,
+    PRESTIGE,
+    RECANTED,
     RULE_FACTION_BAN,
     RULE_HEIR_PROTECTION,
     S_EXPEL,
     S_READMIT,
+    STATUS,
     TOP,
+    TRUST,
+)
+
+HEIR = columns("actors", ("heir", "how strongly he has been designated heir", 0.0))
+SEAT_SHARE, BLOC_SCRATCH = columns(
+    "blocs",
+    ("seat_share", "committee seats by bloc leader; the last row the unaligned"),
+    ("scratch", "delegates by bloc leader, worked out when needed"),
 )
 
 PURGE_NORM = 0.8  # comrades balk at expelling a man who organised nothing
 
 
-@mechanism
+@inline_mechanism
 def side(state, voter, sponsor, target):
     """+1 if the voter's camp or coalition stands with the sponsor, -1 with the target."""
     camp = bloc_leader(state, voter)
@@ -48,79 +70,90 @@ def side(state, voter, sponsor, target):
         return 1.0
     if camp == bloc_leader(state, target):
         return -1.0
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     inside = (ruling >> camp) & 1
     if inside and (ruling >> sponsor) & 1 and not (ruling >> target) & 1:
         return 1.0
     if inside and (ruling >> target) & 1 and not (ruling >> sponsor) & 1:
         return -1.0
-    if state.faction[camp] and state.faction[target] and not state.faction[sponsor]:
+    if (
+        state.actor_codes[FACTION, camp]
+        and state.actor_codes[FACTION, target]
+        and not state.actor_codes[FACTION, sponsor]
+    ):
         return -1.0
     return 0.0
 
 
 @mechanism
 def camp_power(state, actor):
-    ruling = state.coalition[0]
+    ruling = state.counters[COALITION, 0]
     if (ruling >> actor) & 1:
         total = 0.0
-        for other in range(state.status.shape[0]):
+        for other in range(state.actor_codes.shape[1]):
             if (ruling >> other) & 1:
-                total += state.power[other]
+                total += state.actors[POWER, other]
         return total
     leader = bloc_leader(state, actor)
     total = 0.0
-    for other in range(state.status.shape[0]):
+    for other in range(state.actor_codes.shape[1]):
         if is_active(state, other) and bloc_leader(state, other) == leader:
-            total += state.power[other]
+            total += state.actors[POWER, other]
     return total
 
 
 @mechanism
 def common_pressure(world, params, state, month, sponsor, target, sanction):
     """What pushes every voter the same way: standing, fear, rules, norms."""
-    push = params[P_VOTE_PRESTIGE] * (state.prestige[sponsor] - state.prestige[target])
+    push = params[P_VOTE_PRESTIGE] * (
+        state.actors[PRESTIGE, sponsor] - state.actors[PRESTIGE, target]
+    )
     # Collective leadership: a comrade who has given no offence is not struck down.
-    push += params[P_OFFENCE_WEIGHT] * state.offence[target] - params[P_COLLEGIALITY]
+    push += params[P_OFFENCE_WEIGHT] * state.actors[OFFENCE, target] - params[P_COLLEGIALITY]
     ours = camp_power(state, sponsor)
     theirs = camp_power(state, target)
     if ours + theirs > 0.0:
         push += params[P_VOTE_FEAR] * (ours - theirs) / (ours + theirs)
-    if state.faction[target]:
+    if state.actor_codes[FACTION, target]:
         push += params[P_FACTION_PENALTY] * rule_strength(world, month, RULE_FACTION_BAN)
     elif sanction >= S_EXPEL:
         push -= PURGE_NORM
-    if state.recanted[target]:
+    if state.actor_codes[RECANTED, target]:
         push -= params[P_RECANT_RELIEF]
     protection = rule_strength(world, month, RULE_HEIR_PROTECTION)
-    push += params[P_HEIR_BONUS] * protection * (state.heir[sponsor] - state.heir[target])
+    push += (
+        params[P_HEIR_BONUS]
+        * protection
+        * (state.actors[HEIR, sponsor] - state.actors[HEIR, target])
+    )
     return push
 
 
-@mechanism
+@inline_mechanism
 def votes_in(world, state, body, actor):
     if not is_active(state, actor):
         return False
-    role = world.body_role[body]
+    role = world.bodies[F_ROLE, body]
     if role == TOP:
         return sits_in_top(state, actor)
     if role == COMMITTEE or role == CONGRESS:
-        return state.status[actor] <= CC
+        return state.actor_codes[STATUS, actor] <= CC
     return world.body_members[body, actor] == 1
 
 
-@mechanism
+@inline_mechanism
 def personal_utility(params, state, voter, sponsor, target, push):
     return (
         params[P_VOTE_LOYALTY] * side(state, voter, sponsor, target)
         + params[P_VOTE_IDEOLOGY]
         * (distance(state, voter, target) - distance(state, voter, sponsor))
-        + params[P_VOTE_TRUST] * (state.trust[voter, sponsor] - state.trust[voter, target])
+        + params[P_VOTE_TRUST]
+        * (state.pairs[TRUST, voter, sponsor] - state.pairs[TRUST, voter, target])
         + push
     )
 
 
-@mechanism
+@inline_mechanism
 def clemency(params, state, voter, sponsor, outcast):
     """A voter's will to take back a penitent outcast: his camp follows the
     leader who proposes it, the outcast's old friends want him back, and the
@@ -128,7 +161,7 @@ def clemency(params, state, voter, sponsor, outcast):
     return (
         params[P_VOTE_LOYALTY] * abs(side(state, voter, sponsor, outcast))
         + params[P_RECANT_RELIEF]
-        + params[P_VOTE_TRUST] * state.trust[voter, outcast]
+        + params[P_VOTE_TRUST] * state.pairs[TRUST, voter, outcast]
         - params[P_VOTE_IDEOLOGY] * distance(state, voter, outcast)
     )
 
@@ -143,19 +176,19 @@ def utility(params, state, voter, sponsor, target, sanction, push):
 @mechanism
 def congress_blocs(state, shares):
     """Delegate shares by bloc leader; the last slot holds the unaligned."""
-    n_actors = state.status.shape[0]
+    n_actors = state.actor_codes.shape[1]
     for slot in range(n_actors + 1):
         shares[slot] = 0.0
     total = 0.0
-    for cadre in range(state.delegates.shape[0]):
-        total += state.delegates[cadre]
+    for cadre in range(state.cadres.shape[1]):
+        total += state.cadres[DELEGATES, cadre]
     if total <= 0.0:
         return
-    for cadre in range(state.delegates.shape[0]):
-        weight = state.delegates[cadre] / total
-        patron = state.cadre_patron[cadre]
+    for cadre in range(state.cadres.shape[1]):
+        weight = state.cadres[DELEGATES, cadre] / total
+        patron = state.cadre_codes[CADRE_PATRON, cadre]
         if patron >= 0 and is_active(state, patron):
-            loyal = weight * state.loyalty[cadre]
+            loyal = weight * state.cadres[LOYALTY, cadre]
             shares[bloc_leader(state, patron)] += loyal
             shares[n_actors] += weight - loyal
         else:
@@ -167,7 +200,7 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
     """Votes for and against a motion; expected values when ``noisy`` is False."""
     noise = params[P_VOTE_NOISE]
     push = common_pressure(world, params, state, month, sponsor, target, sanction)
-    n_actors = state.status.shape[0]
+    n_actors = state.actor_codes.shape[1]
     ayes = 0.0
     noes = 0.0
     named = 0
@@ -191,16 +224,16 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
             chance = sigmoid(will / noise)
             ayes += chance
             noes += 1.0 - chance
-    role = world.body_role[body]
+    role = world.bodies[F_ROLE, body]
     if role != COMMITTEE and role != CONGRESS:
         return ayes, noes
-    seats = float(world.body_size[body] - named)
+    seats = float(world.bodies[F_SIZE, body] - named)
     if seats <= 0.0:
         return ayes, noes
-    shares = state.blocs
+    shares = state.blocs[BLOC_SCRATCH]
     if role == COMMITTEE:
         for slot in range(n_actors + 1):
-            shares[slot] = state.seat_share[slot]
+            shares[slot] = state.blocs[SEAT_SHARE, slot]
     else:
         congress_blocs(state, shares)
     cohesion = params[P_BLOC_COHESION]
@@ -246,11 +279,11 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
 def carried(world, body, ayes, noes):
     if ayes + noes <= 0.0:
         return False
-    if world.body_two_thirds[body]:
+    if world.bodies[F_TWO_THIRDS, body]:
         return ayes >= 2.0 * (ayes + noes) / 3.0
     return ayes > noes
 
 
 @mechanism
 def needed_share(world, body):
-    return 2.0 / 3.0 if world.body_two_thirds[body] else 0.5
+    return 2.0 / 3.0 if world.bodies[F_TWO_THIRDS, body] else 0.5

@@ -1,16 +1,14 @@
-"""The arrays a history runs on, and the codes that give them meaning.
+"""The facts a history runs on, the codes that give them meaning, and the
+standing of the people that every mechanism reads.
 
-``World`` holds the facts of a scenario, fixed for every history.  ``State``
-holds what changes month by month in one history.  Both are named tuples of
-NumPy arrays, so Numba compiles the mechanisms over them as plain scalar code.
-Nothing here knows a person, a date or a country: indices and month numbers
-only.
+``World`` holds the facts of a scenario, fixed for every history; ``State``
+holds what changes month by month in one history (see ``layout``).  Nothing
+here knows a person, a date or a country: indices and month numbers only.
 """
-
-from collections import namedtuple
 
 import numpy as np
 
+from .layout import FACT_BLOCKS, STATE_BLOCKS, State, columns, starting_values
 from .stopwatch import STOPWATCH_SLOTS
 
 # The status ladder, from the top down.  A larger number is a lower rung.
@@ -91,6 +89,9 @@ MANNER_NAMES = (
     "incapacitated",
 )
 NO_MONTH = -1
+# Long enough ago that no waiting period still runs: "never" for a month of
+# the last motion against a man.
+LONG_AGO = -1000
 
 # Where a damaging document stands.
 NOT_PENDING, AWAITING_TOP_BODY, AWAITING_MOTION = range(3)
@@ -154,213 +155,207 @@ LOG_WIDTH = 9
 LOG_CAPACITY = 1024
 MAX_PLAYERS = 12  # members beyond the twelve strongest never tip a coalition
 
-World = namedtuple(
-    "World",
-    [
-        # time
-        "n_months",
-        # actors
-        "status0",
-        "traits",  # [A, 6]: ambition, caution, organisation, oratory, intrigue, conviction
-        "position0",  # [A, X]
-        "prestige0",
-        "health0",
-        "incapacitated0",
-        "patron0",
-        "trust0",  # [A, A]
-        # offices
-        "holder0",
-        "office_body",
-        "office_resources",  # [O, N_RESOURCES]
-        # bodies
-        "body_role",
-        "body_size",
-        "body_elected_by",
-        "body_meets",  # [B, months] 1 where the body sits that month
-        "body_decides",  # [B, N_SANCTIONS]
-        "body_appeal_to",
-        "body_members",  # [B, A] named members of an 'other' body
-        "body_two_thirds",
-        "top",
-        "candidate_seats",
-        # cadres (recruitment waves take the slots after the initial cadres)
-        "delegates0",
-        "cadre_patron0",
-        "loyalty0",
-        "cadre_machine",
-        "leaning",  # [C, X]
-        # axes
-        "salience0",
-        # rules
-        "rule_kind",
-        "rule_strength",
-        "rule_start",
-        "rule_end",
-        "rule_founder",
-        # exogenous events, sorted by month
-        "event_month",
-        "event_kind",
-        "event_actor",
-        "event_author",
-        "event_target",
-        "event_custodian",
-        "event_office",
-        "event_axis",
-        "event_magnitude",
-        "event_size",  # delegates a recruitment wave brings
-        "event_cadre",  # the cadre slot a recruitment wave fills
-        "event_shift",  # [E, X] how a crisis moves the rank and file's mood
-        # claims
-        "claim_kind",
-        "claim_actor",
-        "claim_axis",
-        "claim_direction",
-        "claim_first",  # bitmasks over actors
-        "claim_then",
-        "claim_allies",
-        "claim_against",
-        "claim_after",
-        "claim_min_shift",
-    ],
+
+# --- the facts of a scenario ------------------------------------------------------
+
+# Traits come first, so that ``world.actors[:, actor]`` is also his row of traits.
+(
+    T_AMBITION,
+    T_CAUTION,
+    T_ORGANISATION,
+    T_ORATORY,
+    T_INTRIGUE,
+    T_CONVICTION,
+    F_PRESTIGE,
+    F_HEALTH,
+) = columns(
+    "actors",
+    ("ambition", "how much he wants the top"),
+    ("caution", "how much he fears losing what he has"),
+    ("organisation", "his skill at running an apparatus"),
+    ("oratory", "his gift for the platform"),
+    ("intrigue", "his skill at backroom manoeuvre"),
+    ("conviction", "how firmly he holds his positions"),
+    ("prestige", "his standing at the start (0..1)"),
+    ("health", "his health at the start (0..1)"),
+    facts=True,
+)
+F_STATUS, F_INCAPACITATED, F_PATRON = columns(
+    "actor_codes",
+    ("status", "his rung on the status ladder at the start"),
+    ("incapacitated", "1 if he starts unable to act"),
+    ("patron", "the actor he follows at the start, or -1"),
+    facts=True,
+)
+F_POSITION = columns("stances", ("position", "his position on the axis (-1..1)"), facts=True)
+F_TRUST = columns("pairs", ("trust", "the first's trust in the second (-1..1)"), facts=True)
+columns(
+    "offices",
+    *((name, f"the {name} resource the office grants") for name in RESOURCE_NAMES),
+    facts=True,
+)
+F_HOLDER, F_FILLED_BY = columns(
+    "office_codes",
+    ("holder", "who holds it at the start, or -1"),
+    ("filled_by", "the body that appoints and removes its holder"),
+    facts=True,
+)
+F_ROLE, F_SIZE, F_ELECTED_BY, F_APPEAL_TO, F_TWO_THIRDS = columns(
+    "bodies",
+    ("role", "top, committee, congress or other"),
+    ("size", "seats"),
+    ("elected_by", "the electing body, ELECTED_BY_NONE or ELECTED_BY_CADRES"),
+    ("appeal_to", "the body a loser may appeal to, or -1"),
+    ("two_thirds", "1 if a motion needs two thirds of the votes"),
+    facts=True,
+)
+F_DELEGATES, F_LOYALTY = columns(
+    "cadres",
+    ("delegates", "delegates it sends to a congress"),
+    ("loyalty", "its secretaries' loyalty to their patron at the start"),
+    facts=True,
+)
+F_CADRE_PATRON, F_MACHINE = columns(
+    "cadre_codes",
+    ("patron", "whom its secretaries answer to at the start, or -1"),
+    ("machine", "the office it is run from as a machine, or -1"),
+    facts=True,
+)
+F_SALIENCE = columns("axes", ("salience", "how much the axis matters normally"), facts=True)
+F_RULE_STRENGTH = columns("rules", ("strength", "how strongly the rule binds (0..1)"), facts=True)
+F_RULE_KIND, F_RULE_START, F_RULE_END, F_FOUNDER = columns(
+    "rule_codes",
+    ("kind", "RULE_*"),
+    ("start", "first month in force"),
+    ("end", "last month in force"),
+    ("founder", "the revered founder of a cult, or -1"),
+    facts=True,
+)
+F_MAGNITUDE, F_EVENT_SIZE = columns(
+    "events",
+    ("magnitude", "how hard it strikes"),
+    ("size", "delegates a recruitment wave brings"),
+    facts=True,
+)
+(
+    F_MONTH,
+    F_EVENT_KIND,
+    F_ACTOR,
+    F_AUTHOR,
+    F_TARGET,
+    F_CUSTODIAN,
+    F_OFFICE,
+    F_AXIS,
+    F_CADRE,
+) = columns(
+    "event_codes",
+    ("month", "when it happens; events are sorted by it"),
+    ("kind", "EX_*"),
+    ("actor", "whom it strikes, or -1"),
+    ("author", "who wrote a document, or -1"),
+    ("target", "whom a document attacks, or -1"),
+    ("custodian", "who keeps a document, or -1"),
+    ("office", "the office a document asks to take away, or -1"),
+    ("axis", "the axis a crisis raises, or -1"),
+    ("cadre", "the cadre slot a recruitment wave fills, or -1"),
+    facts=True,
+)
+F_DIRECTION, F_MIN_SHIFT = columns(
+    "claims",
+    ("direction", "+1 for a shift toward the high end of the axis, -1 toward the low"),
+    ("min_shift", "how far the shift must go"),
+    facts=True,
+)
+(
+    F_CLAIM_KIND,
+    F_SUBJECT,
+    F_CLAIM_AXIS,
+    F_FIRST,
+    F_THEN,
+    F_ALLIES,
+    F_AGAINST,
+    F_AFTER,
+) = columns(
+    "claim_codes",
+    ("kind", "CLAIM_*"),
+    ("actor", "the claim's subject"),
+    ("axis", "the axis of a position shift"),
+    ("first", "bitmask: eliminated first"),
+    ("then", "bitmask: eliminated later"),
+    ("allies", "bitmask: the subject's allies"),
+    ("against", "bitmask: those they stood against"),
+    ("after", "bitmask: the shift is measured once all these are out"),
+    facts=True,
+)
+F_MONTHS, F_TOP, F_CANDIDATE_SEATS = columns(
+    "settings",
+    ("months", "months the history runs"),
+    ("top", "the top body"),
+    ("candidate_seats", "candidate places in the top body"),
+    facts=True,
 )
 
-# Trait columns.
-T_AMBITION, T_CAUTION, T_ORGANISATION, T_ORATORY, T_INTRIGUE, T_CONVICTION = range(6)
+# --- the standing of the people, which every mechanism reads -----------------------
 
-State = namedtuple(
-    "State",
-    [
-        "status",
-        "incapacitated",
-        "position",
-        "prestige",
-        "health",
-        "visibility",
-        "patron",
-        "trust",
-        "faction",  # 1 while the actor runs an organised faction
-        "recanted",
-        "heir",  # designation strength
-        "offence",  # [A] fading memory of overt acts against the majority
-        "bias",  # [A, A] each observer's fixed misjudgement of each rival, log scale
-        "power",
-        "visible",
-        "holder",
-        "delegates",
-        "cadre_patron",
-        "loyalty",
-        "seat_share",  # [A + 1] committee seats by bloc leader; last = unaligned
-        "salience",
-        "mood",  # [X] the rank and file's leaning
-        "mood_shock",  # [X] what crises have added to it
-        "line",  # [X] the party line
-        "line_logged",  # [X] the line as last reported in the chronicle
-        "coalition",  # [1] bitmask of the ruling coalition in the top body
-        "coalition_shares",  # [A] perceived shares when last solved
-        "members_at_solve",  # [1] top-body bitmask when last solved
-        "last_motion",  # [A] month of the last motion against each actor
-        "pending_document",  # [E] AWAITING_TOP_BODY, then AWAITING_MOTION once published
-        "document_sponsor",  # [E] who carries a published document's demand to a vote
-        "allied",  # [A, A] bitmask of rivals each pair stood together against
-        "eliminated",  # [A] month an actor left the contest, NO_MONTH if not
-        "manner",  # [A]
-        "elimination_rank",  # [A] order of elimination, 0 first
-        "elimination_count",  # [1]
-        "contender",  # [A] 1 for actors whose elimination is recorded
-        "shift_mark",  # [K] position of a claim's actor when its 'after' set fell
-        "shift_taken",  # [K]
-        "shift_logged",  # [A, X] positions as last reported in the chronicle
-        "leader",  # [3]: dominant actor, month dominance began, current streak
-        "streak_actor",  # [1]
-        "perceived0",  # [A] mean perceived power at the start
-        "log",  # [LOG_CAPACITY, LOG_WIDTH]
-        "log_count",  # [1]
-        # Scratch space, so that no mechanism allocates while a history runs.
-        "order",  # [A] the month's order of play
-        "power_view",  # [A] the top body's shared view of power
-        "blocs",  # [A + 1] seats by bloc leader
-        "players",  # [MAX_PLAYERS] actors in the coalition search
-        "player_power",  # [MAX_PLAYERS]
-        "accepts",  # [MAX_PLAYERS]
-        "subset_total",  # [2 ** MAX_PLAYERS]
-        "subset_flags",  # [2 ** MAX_PLAYERS, 2]: acceptable, self-enforcing
-        # Kept so that the hot loops need not recompute them.
-        "misjudgement",  # [A, A] exp(perception noise * bias), fixed for a history
-        "camp",  # [A] bloc leader of each actor; refreshed whenever anyone's activity changes
-        "office_weight",  # [O] total resources of a power-base office, 0 if none
-        "base",  # [A] each actor's power-base office or -1; refreshed when an office changes hands
-        "stopwatch",  # [STOPWATCH_SLOTS] cycles per step of the month when profiled, else empty
-    ],
+PRESTIGE, HEALTH, VISIBILITY, OFFENCE = columns(
+    "actors",
+    ("prestige", "standing and record (0..1)", "prestige"),
+    ("health", "0 at death's door, 1 well", "health"),
+    ("visibility", "how much of his quiet power rivals see (0..1)"),
+    ("offence", "fading memory of his overt acts against the majority", 0.0),
 )
+STATUS, INCAPACITATED, PATRON, FACTION, RECANTED, LAST_MOTION = columns(
+    "actor_codes",
+    ("status", "his rung on the status ladder", "status"),
+    ("incapacitated", "1 while he cannot act", "incapacitated"),
+    ("patron", "the actor he follows, or -1; fixed for a history", "patron"),
+    ("faction", "1 while he runs an organised faction", 0),
+    ("recanted", "1 once he has recanted, until he organises again", 0),
+    ("last_motion", "month of the last motion against him", LONG_AGO),
+)
+POSITION = columns("stances", ("position", "his position on the axis (-1..1)", "position"))
+TRUST = columns("pairs", ("trust", "the first's trust in the second (-1..1)", "trust"))
+HOLDER = columns("office_codes", ("holder", "who holds it, or -1", "holder"))
+DELEGATES, LOYALTY = columns(
+    "cadres",
+    ("delegates", "delegates it sends to a congress", "delegates"),
+    ("loyalty", "its secretaries' loyalty to their patron (0..1)", "loyalty"),
+)
+CADRE_PATRON = columns("cadre_codes", ("patron", "whom its secretaries answer to, or -1", "patron"))
+COALITION = columns("counters", ("coalition", "bitmask of the top body's ruling coalition", 0))
 
 
 def new_state(world, timed=False):
-    """Allocate a State sized for ``world``; ``history.reset`` fills it per history.
-    A ``timed`` State carries a stopwatch for the profiler.
+    """Allocate a State sized for ``world``; ``history.reset`` fills it per
+    history.  A ``timed`` State carries a stopwatch for the profiler."""
+    rows = {
+        "actor": world.actor_codes.shape[1],
+        "axis": world.stances.shape[2],
+        "office": world.office_codes.shape[1],
+        "cadre": world.cadre_codes.shape[1],
+        "event": world.event_codes.shape[1],
+        "claim": world.claim_codes.shape[1],
+        "bloc": world.actor_codes.shape[1] + 1,
+        "one": 1,
+        "subset": 2**MAX_PLAYERS,
+    }
+    blocks = [np.zeros(block.shape(rows), block.dtype) for block in STATE_BLOCKS.values()]
+    log = np.zeros((LOG_CAPACITY, LOG_WIDTH), np.int32)
+    stopwatch = np.zeros(STOPWATCH_SLOTS if timed else 0, np.uint64)
+    return State(*blocks, log, stopwatch)
 
-    Written positionally in the fields' order so Numba can compile it too."""
-    n_actors = world.status0.shape[0]
-    n_axes = world.position0.shape[1]
-    n_cadres = world.delegates0.shape[0]
-    slots = STOPWATCH_SLOTS if timed else 0
-    n_claims = world.claim_kind.shape[0]
-    return State(
-        np.zeros(n_actors, np.int64),  # status
-        np.zeros(n_actors, np.int64),  # incapacitated
-        np.zeros((n_actors, n_axes), np.float64),  # position
-        np.zeros(n_actors, np.float64),  # prestige
-        np.zeros(n_actors, np.float64),  # health
-        np.zeros(n_actors, np.float64),  # visibility
-        np.zeros(n_actors, np.int64),  # patron
-        np.zeros((n_actors, n_actors), np.float64),  # trust
-        np.zeros(n_actors, np.int64),  # faction
-        np.zeros(n_actors, np.int64),  # recanted
-        np.zeros(n_actors, np.float64),  # heir
-        np.zeros(n_actors, np.float64),  # offence
-        np.zeros((n_actors, n_actors), np.float64),  # bias
-        np.zeros(n_actors, np.float64),  # power
-        np.zeros(n_actors, np.float64),  # visible
-        np.zeros(world.holder0.shape[0], np.int64),  # holder
-        np.zeros(n_cadres, np.float64),  # delegates
-        np.zeros(n_cadres, np.int64),  # cadre_patron
-        np.zeros(n_cadres, np.float64),  # loyalty
-        np.zeros(n_actors + 1, np.float64),  # seat_share
-        np.zeros(n_axes, np.float64),  # salience
-        np.zeros(n_axes, np.float64),  # mood
-        np.zeros(n_axes, np.float64),  # mood_shock
-        np.zeros(n_axes, np.float64),  # line
-        np.zeros(n_axes, np.float64),  # line_logged
-        np.zeros(1, np.int64),  # coalition
-        np.zeros(n_actors, np.float64),  # coalition_shares
-        np.zeros(1, np.int64),  # members_at_solve
-        np.zeros(n_actors, np.int64),  # last_motion
-        np.zeros(world.event_month.shape[0], np.int64),  # pending_document
-        np.zeros(world.event_month.shape[0], np.int64),  # document_sponsor
-        np.zeros((n_actors, n_actors), np.int64),  # allied
-        np.zeros(n_actors, np.int64),  # eliminated
-        np.zeros(n_actors, np.int64),  # manner
-        np.zeros(n_actors, np.int64),  # elimination_rank
-        np.zeros(1, np.int64),  # elimination_count
-        np.zeros(n_actors, np.int64),  # contender
-        np.zeros(n_claims, np.float64),  # shift_mark
-        np.zeros(n_claims, np.int64),  # shift_taken
-        np.zeros((n_actors, n_axes), np.float64),  # shift_logged
-        np.zeros(3, np.int64),  # leader
-        np.zeros(1, np.int64),  # streak_actor
-        np.zeros(n_actors, np.float64),  # perceived0
-        np.zeros((LOG_CAPACITY, LOG_WIDTH), np.int32),  # log
-        np.zeros(1, np.int64),  # log_count
-        np.arange(n_actors),  # order
-        np.zeros(n_actors, np.float64),  # power_view
-        np.zeros(n_actors + 1, np.float64),  # blocs
-        np.zeros(MAX_PLAYERS, np.int64),  # players
-        np.zeros(MAX_PLAYERS, np.float64),  # player_power
-        np.zeros(MAX_PLAYERS, np.int64),  # accepts
-        np.zeros(2**MAX_PLAYERS, np.float64),  # subset_total
-        np.zeros((2**MAX_PLAYERS, 2), np.int8),  # subset_flags
-        np.zeros((n_actors, n_actors), np.float64),  # misjudgement
-        np.zeros(n_actors, np.int64),  # camp
-        np.zeros(world.holder0.shape[0], np.float64),  # office_weight
-        np.zeros(n_actors, np.int64),  # base
-        np.zeros(slots, np.uint64),  # stopwatch
-    )
+
+def starting_table():
+    """What ``reset`` needs to start every State block: per block and column,
+    the constant it starts at and the fact column it copies (-1 if none)."""
+    width = max(block.width for block in STATE_BLOCKS.values())
+    constants = np.zeros((len(STATE_BLOCKS), width), np.float64)
+    sources = np.full((len(STATE_BLOCKS), width), -1, np.int64)
+    for number, block in enumerate(STATE_BLOCKS.values()):
+        constant, source = starting_values(block)
+        constants[number, : block.width] = constant
+        sources[number, : block.width] = source
+    return constants, sources
+
+
+assert FACT_BLOCKS  # the facts' columns are declared above, the State's by each mechanism

@@ -156,9 +156,8 @@ class Names:
         for event in self.events:  # recruitment waves fill the slots after the cadres
             if event.kind == "recruitment":
                 self.cadres.append(f"the recruits of {event.date}")
-        world = compiled.world
-        self.top = int(world.top)
-        committee = int(world.body_elected_by[self.top])
+        self.top = int(compiled.top)
+        committee = int(compiled.fact("bodies", "elected_by")[self.top])
         self.committee = committee if 0 <= committee < len(self.bodies) else -1
 
     def actor(self, index: int) -> str:

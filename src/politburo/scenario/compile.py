@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import parameters as engine_parameters
+from ..model.layout import FACT_BLOCKS, World
 from ..model.world import (
     CLAIM_KIND_NAMES,
     ELECTED_BY_CADRES,
@@ -24,11 +25,12 @@ from ..model.world import (
     SANCTION_NAMES,
     STATUS_NAMES,
     TOP,
-    World,
+    starting_table,
 )
 from .schema import Scenario, month_index
 
 FAR_FUTURE = 10**6
+TRAIT_NAMES = ("ambition", "caution", "organisation", "oratory", "intrigue", "conviction")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,38 @@ class Compiled:
 
     def actor_index(self, actor_id: str) -> int:
         return self.actor_ids.index(actor_id)
+
+    def fact(self, block: str, column: str) -> np.ndarray:
+        """A column of the facts, by name: ``fact("actor_codes", "incapacitated")``."""
+        index = FACT_BLOCKS[block].column(column).index
+        return getattr(self.world, block)[index]
+
+    @property
+    def n_months(self) -> int:
+        return int(self.fact("settings", "months")[0])
+
+    @property
+    def top(self) -> int:
+        """The top body's index."""
+        return int(self.fact("settings", "top")[0])
+
+
+class _FactTable:
+    """The World's blocks, empty, sized for one scenario; filled by column name."""
+
+    def __init__(self, **rows: int) -> None:
+        self.blocks = {
+            name: np.zeros(block.shape(rows), block.dtype) for name, block in FACT_BLOCKS.items()
+        }
+
+    def set(self, block: str, values: dict | None = None, **columns) -> None:
+        for name, column in {**(values or {}), **columns}.items():
+            index = FACT_BLOCKS[block].column(name).index
+            self.blocks[block][index] = column
+
+
+def traits_by_name(traits: np.ndarray) -> dict[str, np.ndarray]:
+    return {name: traits[:, i] for i, name in enumerate(TRAIT_NAMES)}
 
 
 def _mask(indices: list[int]) -> int:
@@ -90,19 +124,8 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
 
     status0 = np.array([STATUS_NAMES.index(a.status) for a in scenario.actors], np.int64)
     traits = np.array(
-        [
-            [
-                a.traits.ambition,
-                a.traits.caution,
-                a.traits.organisation,
-                a.traits.oratory,
-                a.traits.intrigue,
-                a.traits.conviction,
-            ]
-            for a in scenario.actors
-        ],
-        np.float64,
-    )
+        [[getattr(a.traits, name) for name in TRAIT_NAMES] for a in scenario.actors], np.float64
+    ).reshape(n_a, len(TRAIT_NAMES))
     position0 = np.array(
         [[a.positions.get(x, 0.0) for x in axes] for a in scenario.actors], np.float64
     ).reshape(n_a, n_x)
@@ -171,69 +194,102 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
     def mask(names: list[str]) -> int:
         return _mask([a_index[name] for name in names])
 
-    world = World(
-        n_months=n_months,
-        status0=status0,
-        traits=traits,
-        position0=position0,
-        prestige0=np.array([a.prestige for a in scenario.actors], np.float64),
-        health0=np.array([a.health for a in scenario.actors], np.float64),
-        incapacitated0=np.array([int(a.incapacitated) for a in scenario.actors], np.int64),
-        patron0=np.array([actor(a.patron) for a in scenario.actors], np.int64),
-        trust0=trust0,
-        holder0=np.array([actor(o.holder) for o in scenario.offices], np.int64),
-        office_body=np.array([b_index[o.filled_by] for o in scenario.offices], np.int64),
-        office_resources=office_resources,
-        body_role=body_role,
-        body_size=np.array([b.size for b in scenario.bodies], np.int64),
-        body_elected_by=elected_by,
-        body_meets=body_meets,
-        body_decides=body_decides,
-        body_appeal_to=appeal_to,
-        body_members=body_members,
-        body_two_thirds=np.array(
-            [int(b.voting == "two_thirds") for b in scenario.bodies], np.int64
-        ),
-        top=top,
-        candidate_seats=int(np.sum(status0 == STATUS_NAMES.index("candidate"))),
-        delegates0=delegates0,
-        cadre_patron0=cadre_patron0,
-        loyalty0=loyalty0,
-        cadre_machine=cadre_machine,
-        leaning=leaning,
-        salience0=np.array([x.salience for x in scenario.axes], np.float64),
-        rule_kind=np.array([RULE_KIND_NAMES.index(r.kind) for r in scenario.rules], np.int64),
-        rule_strength=np.array([r.strength for r in scenario.rules], np.float64),
-        rule_start=np.array([month(r.start, 0) for r in scenario.rules], np.int64),
-        rule_end=np.array([month(r.end, FAR_FUTURE) for r in scenario.rules], np.int64),
-        rule_founder=np.array([actor(r.founder) for r in scenario.rules], np.int64),
-        event_month=np.array([month(e.date, 0) for e in events], np.int64),
-        event_kind=np.array([EVENT_KIND_NAMES.index(e.kind) for e in events], np.int64),
-        event_actor=np.array([actor(e.actor) for e in events], np.int64),
-        event_author=np.array([actor(e.author) for e in events], np.int64),
-        event_target=np.array([actor(e.target) for e in events], np.int64),
-        event_custodian=np.array([actor(e.custodian) for e in events], np.int64),
-        event_office=np.array(
-            [-1 if e.office is None else o_index[e.office] for e in events], np.int64
-        ),
-        event_axis=np.array([-1 if e.axis is None else x_index[e.axis] for e in events], np.int64),
-        event_magnitude=np.array([e.magnitude for e in events], np.float64),
-        event_size=np.array([e.delegates for e in events], np.float64),
-        event_cadre=event_cadre,
-        event_shift=event_shift,
-        claim_kind=np.array([CLAIM_KIND_NAMES.index(c.kind) for c in claims], np.int64),
-        claim_actor=np.array([actor(c.actor) for c in claims], np.int64),
-        claim_axis=np.array([-1 if c.axis is None else x_index[c.axis] for c in claims], np.int64),
-        claim_direction=np.array(
-            [1.0 if c.direction == "high" else -1.0 for c in claims], np.float64
-        ),
-        claim_first=np.array([mask(c.first) for c in claims], np.int64),
-        claim_then=np.array([mask(c.then) for c in claims], np.int64),
-        claim_allies=np.array([mask(c.allies) for c in claims], np.int64),
-        claim_against=np.array([mask(c.against) for c in claims], np.int64),
-        claim_after=np.array([mask(c.after_eliminated) for c in claims], np.int64),
-        claim_min_shift=np.array([c.min_shift for c in claims], np.float64),
+    candidate = STATUS_NAMES.index("candidate")
+    facts = _FactTable(
+        actor=n_a,
+        axis=n_x,
+        office=n_o,
+        body=n_b,
+        cadre=n_c,
+        event=len(events),
+        claim=len(claims),
+        rule=len(scenario.rules),
+        month=n_months,
+        sanction=len(SANCTION_NAMES),
+        one=1,
     )
+    facts.set("actors", traits_by_name(traits))
+    facts.set("actors", prestige=[a.prestige for a in scenario.actors])
+    facts.set("actors", health=[a.health for a in scenario.actors])
+    facts.set(
+        "actor_codes",
+        status=status0,
+        incapacitated=[int(a.incapacitated) for a in scenario.actors],
+        patron=[actor(a.patron) for a in scenario.actors],
+    )
+    facts.blocks["stances"][0] = position0
+    facts.blocks["pairs"][0] = trust0
+    facts.blocks["offices"][:] = office_resources.T
+    facts.set(
+        "office_codes",
+        holder=[actor(o.holder) for o in scenario.offices],
+        filled_by=[b_index[o.filled_by] for o in scenario.offices],
+    )
+    facts.set(
+        "bodies",
+        role=body_role,
+        size=[b.size for b in scenario.bodies],
+        elected_by=elected_by,
+        appeal_to=appeal_to,
+        two_thirds=[int(b.voting == "two_thirds") for b in scenario.bodies],
+    )
+    facts.blocks["body_decides"][:] = body_decides
+    facts.blocks["body_meets"][:] = body_meets
+    facts.blocks["body_members"][:] = body_members
+    facts.set("cadres", delegates=delegates0, loyalty=loyalty0)
+    facts.set("cadre_codes", patron=cadre_patron0, machine=cadre_machine)
+    facts.blocks["leanings"][:] = leaning
+    facts.set("axes", salience=[x.salience for x in scenario.axes])
+    facts.set("rules", strength=[r.strength for r in scenario.rules])
+    facts.set(
+        "rule_codes",
+        kind=[RULE_KIND_NAMES.index(r.kind) for r in scenario.rules],
+        start=[month(r.start, 0) for r in scenario.rules],
+        end=[month(r.end, FAR_FUTURE) for r in scenario.rules],
+        founder=[actor(r.founder) for r in scenario.rules],
+    )
+    facts.set(
+        "events",
+        magnitude=[e.magnitude for e in events],
+        size=[e.delegates for e in events],
+    )
+    facts.set(
+        "event_codes",
+        month=[month(e.date, 0) for e in events],
+        kind=[EVENT_KIND_NAMES.index(e.kind) for e in events],
+        actor=[actor(e.actor) for e in events],
+        author=[actor(e.author) for e in events],
+        target=[actor(e.target) for e in events],
+        custodian=[actor(e.custodian) for e in events],
+        office=[-1 if e.office is None else o_index[e.office] for e in events],
+        axis=[-1 if e.axis is None else x_index[e.axis] for e in events],
+        cadre=event_cadre,
+    )
+    facts.blocks["event_shifts"][:] = event_shift
+    facts.set(
+        "claims",
+        direction=[1.0 if c.direction == "high" else -1.0 for c in claims],
+        min_shift=[c.min_shift for c in claims],
+    )
+    facts.set(
+        "claim_codes",
+        kind=[CLAIM_KIND_NAMES.index(c.kind) for c in claims],
+        actor=[actor(c.actor) for c in claims],
+        axis=[-1 if c.axis is None else x_index[c.axis] for c in claims],
+        first=[mask(c.first) for c in claims],
+        then=[mask(c.then) for c in claims],
+        allies=[mask(c.allies) for c in claims],
+        against=[mask(c.against) for c in claims],
+        after=[mask(c.after_eliminated) for c in claims],
+    )
+    facts.set(
+        "settings",
+        months=[n_months],
+        top=[top],
+        candidate_seats=[int(np.sum(status0 == candidate))],
+    )
+    starts, start_sources = starting_table()
+    world = World(**facts.blocks, starts=starts, start_sources=start_sources)
     params = np.array([float(parameter_values[name]) for name in engine_parameters.NAMES])
     if scenario.meta.dominance_months is not None:
         params[engine_parameters.P_DOMINANCE_MONTHS] = scenario.meta.dominance_months
