@@ -7,14 +7,20 @@ left untried, whatever the engine happens to produce.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import inspect
 import re
+import textwrap
+from collections.abc import Callable
 
 import numpy as np
 import pytest
 
 import politburo
 from politburo.model import world as w
+from politburo.model.journal import LOG_KIND_BY_NAME, LOG_KIND_NAMES, decode, encode
+from politburo.report import chronicle as chronicle_module
 from politburo.report.chronicle import (
     TELLERS,
     Names,
@@ -29,6 +35,7 @@ from politburo.scenario.compile import Compiled
 DATED = re.compile(r"^\d{4}-(0[1-9]|1[0-2])  \S")
 SCENARIOS = ("ussr-1924", "junta")
 SEEDS = range(30)
+MONTH = 3
 
 
 @pytest.fixture(scope="module", params=SCENARIOS)
@@ -36,8 +43,32 @@ def compiled(request: pytest.FixtureRequest) -> Compiled:
     return politburo.load(request.param)
 
 
-def test_every_log_kind_has_a_teller() -> None:
-    assert sorted(TELLERS) == list(range(len(w.LOG_KIND_NAMES)))
+def test_every_declared_log_kind_has_a_teller() -> None:
+    assert set(TELLERS) == set(LOG_KIND_NAMES)
+
+
+def _fields_read(function: Callable) -> set[str]:
+    """What a teller reads as ``entry.<field>``, and any helper it hands the
+    entry to reads."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    read = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and getattr(node.value, "id", None) == "entry":
+            read.add(node.attr)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            helper = getattr(chronicle_module, node.func.id, None)
+            hands_entry = any(getattr(arg, "id", None) == "entry" for arg in node.args)
+            if hands_entry and helper is not None and helper is not function:
+                read |= _fields_read(helper)
+    return read
+
+
+def test_tellers_read_only_declared_fields() -> None:
+    for kind, teller in TELLERS.items():
+        declared = {"kind", "month", *LOG_KIND_BY_NAME[kind].field_names}
+        read = _fields_read(teller)
+        assert read, f"the teller of {kind!r} reads no field"
+        assert read <= declared, f"{kind!r}: {sorted(read - declared)} not declared"
 
 
 def test_real_histories_are_told_line_by_line(compiled: Compiled) -> None:
@@ -49,7 +80,7 @@ def test_real_histories_are_told_line_by_line(compiled: Compiled) -> None:
         assert len(told) == len(history.log)
         for entry, line in zip(told, chronicle(history), strict=True):
             assert DATED.match(line), line
-            assert entry.kind in w.LOG_KIND_NAMES
+            assert entry.kind in LOG_KIND_NAMES
             assert "Log entry of kind" not in entry.text
             assert set(entry.actors) <= ids
             assert entry.body is None or entry.body in compiled.body_ids
@@ -79,9 +110,9 @@ def test_outcome_matches_the_history(compiled: Compiled) -> None:
         months = [e.date for e in result.eliminations]
         assert months == sorted(months)
         logged = [
-            compiled.actor_ids[int(row[w.LOG_ACTOR])]
-            for row in history.log
-            if row[w.LOG_KIND] == w.L_ELIMINATED
+            compiled.actor_ids[entry.actor]
+            for entry in map(decode, history.log)
+            if entry.kind == "eliminated"
         ]
         assert logged == [e.actor for e in result.eliminations]
 
@@ -99,12 +130,9 @@ def test_history_json_shape() -> None:
         assert fall["manner"] in w.MANNER_NAMES
 
 
-def _row(kind: int, actor=-1, other=-1, body=-1, office=-1, ayes=0, noes=0, extra=0):
-    return [3, kind, actor, other, body, office, ayes, noes, extra]
-
-
 def _synthetic_log(compiled: Compiled) -> np.ndarray:
-    """One row of every kind, every sanction for motions, and the edge cases."""
+    """One row of every kind, every sanction for motions, and the edge cases,
+    each written by the field names its kind declares."""
     scenario = compiled.scenario
     events = sorted(scenario.events, key=lambda e: e.date)
     first = {
@@ -113,43 +141,55 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
     }
     top = compiled.top
     wave = len(scenario.cadres)
+    document = dict(target=1, author=0, body=top, event=first["document"])
     rows = [
-        _row(w.L_DEATH, actor=1),
-        _row(w.L_STROKE, actor=1, ayes=1),
-        _row(w.L_STROKE, actor=2, ayes=0),
-        _row(w.L_DOCUMENT_PUBLISHED, 1, 0, top, 0, 4, 2, first["document"]),
-        _row(w.L_DOCUMENT_SUPPRESSED, 1, 0, top, -1, 2, 4, first["document"]),
-        _row(w.L_RECRUITMENT, actor=2, ayes=240, extra=wave),
-        _row(w.L_RECRUITMENT, actor=-1, ayes=30, extra=wave),
-        _row(w.L_CRISIS, extra=first["crisis"]),
-        _row(w.L_HEIR, actor=1, extra=first["designate_heir"]),
-        _row(w.L_CONGRESS, actor=2, body=top, ayes=48, noes=20),
-        _row(w.L_CONGRESS, actor=-1, body=top, ayes=0, noes=100),
-        _row(w.L_COALITION, actor=2, other=0, body=top, ayes=3, noes=2, extra=0b1110),
-        _row(w.L_COALITION, actor=-1, other=0, body=top, ayes=0, noes=5, extra=0),
-        _row(w.L_COALITION, actor=3, other=0, body=top, ayes=1, noes=4, extra=0b1000),
-        _row(w.L_APPOINTED, 2, 3, top, 1),
-        _row(w.L_APPOINTED, 2, 2, top, 1),
-        _row(w.L_PROMOTED, 2, 3, top, extra=w.FULL),
-        _row(w.L_PROMOTED, 2, 3, top, extra=w.CANDIDATE),
-        _row(w.L_FACTION, 1, 2),
-        _row(w.L_FACTION, 1, -1),
-        _row(w.L_APPEAL, 1),
-        _row(w.L_RECANT, 1),
-        _row(w.L_SHIFT, 1, ayes=50, noes=20, extra=0),
-        _row(w.L_SHIFT, 1, ayes=-40, noes=10, extra=0),
-        _row(w.L_CADRE_WON, 2, 3, office=0, extra=0),
-        _row(w.L_CADRE_WON, 2, -1, office=0, extra=wave),
-        _row(w.L_DOMINANT, 2, body=top, ayes=5, noes=4, extra=0),
-        _row(w.L_READMITTED, 1, 2, top, ayes=30, noes=10, extra=w.S_READMIT),
-        _row(w.L_LINE, -1, -1, top, ayes=40, noes=10, extra=0),
+        encode("death", MONTH, actor=1),
+        encode("stroke", MONTH, actor=1, incapacitated=1),
+        encode("stroke", MONTH, actor=2, incapacitated=0),
+        encode("document_published", MONTH, office=0, publish=4, bury=2, **document),
+        encode("document_suppressed", MONTH, office=-1, publish=2, bury=4, **document),
+        encode("recruitment", MONTH, patron=2, delegates=240, cadre=wave),
+        encode("recruitment", MONTH, patron=-1, delegates=30, cadre=wave),
+        encode("crisis", MONTH, event=first["crisis"]),
+        encode("heir", MONTH, heir=1, event=first["designate_heir"]),
+        encode("congress", MONTH, leader=2, body=top, bloc_percent=48, unaligned_percent=20),
+        encode("congress", MONTH, leader=-1, body=top, bloc_percent=0, unaligned_percent=100),
+        encode("coalition", MONTH, strongest=2, body=top, size=3, outside=2, members=0b1110),
+        encode("coalition", MONTH, strongest=-1, body=top, size=0, outside=5, members=0),
+        encode("coalition", MONTH, strongest=3, body=top, size=1, outside=4, members=0b1000),
+        encode("appointed", MONTH, holder=2, nominator=3, body=top, office=1),
+        encode("appointed", MONTH, holder=2, nominator=2, body=top, office=1),
+        encode("promoted", MONTH, member=2, nominator=3, body=top, status=w.FULL),
+        encode("promoted", MONTH, member=2, nominator=3, body=top, status=w.CANDIDATE),
+        encode("faction", MONTH, organiser=1, partner=2),
+        encode("faction", MONTH, organiser=1, partner=-1),
+        encode("appeal", MONTH, actor=1),
+        encode("recant", MONTH, actor=1),
+        encode("shift", MONTH, actor=1, position=50, previous=20, axis=0),
+        encode("shift", MONTH, actor=1, position=-40, previous=10, axis=0),
+        encode("cadre_won", MONTH, patron=2, former_patron=3, office=0, cadre=0),
+        encode("cadre_won", MONTH, patron=2, former_patron=-1, office=0, cadre=wave),
+        encode("dominant", MONTH, leader=2, body=top, members=5, supporters=4, since=0),
+        encode(
+            "readmitted",
+            MONTH,
+            outcast=1,
+            sponsor=2,
+            body=top,
+            ayes=30,
+            noes=10,
+            sanction=w.S_READMIT,
+        ),
+        encode("line", MONTH, body=top, line=40, previous=10, axis=0),
     ]
     for manner in range(len(w.MANNER_NAMES)):
-        rows.append(_row(w.L_ELIMINATED, actor=1, extra=manner))
+        rows.append(encode("eliminated", MONTH, actor=1, manner=manner))
+    motion = dict(body=top, office=0, sanction=0)
     for sanction in range(w.N_SANCTIONS):
-        for kind in (w.L_MOTION_PASSED, w.L_MOTION_FAILED):
-            rows.append(_row(kind, 2, 1, top, 0, 41, 9, sanction))
-        rows.append(_row(w.L_OVERTURNED, 1, 2, top, 0, 12, 28, sanction))
+        motion["sanction"] = sanction
+        for kind in ("motion_passed", "motion_failed"):
+            rows.append(encode(kind, MONTH, sponsor=2, target=1, ayes=41, noes=9, **motion))
+        rows.append(encode("overturned", MONTH, target=1, sponsor=2, ayes=12, noes=28, **motion))
     return np.array(rows, np.int32)
 
 
@@ -158,7 +198,7 @@ def test_every_kind_and_sanction_is_told(compiled: Compiled) -> None:
     fake = dataclasses.replace(history, log=_synthetic_log(compiled))
     names = Names(compiled)
     told = entries(fake)
-    assert {entry.kind for entry in told} == set(w.LOG_KIND_NAMES)
+    assert {entry.kind for entry in told} == set(LOG_KIND_NAMES)
     for entry in told:
         assert DATED.match(entry.line), entry.line
         assert entry.text.endswith((".", ")")), entry.line

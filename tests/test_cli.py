@@ -20,7 +20,8 @@ from typer.testing import CliRunner
 
 import politburo
 from politburo.cli import app
-from politburo.model.world import LOG_KIND_NAMES, MANNER_NAMES
+from politburo.model.journal import LOG_KIND_NAMES
+from politburo.model.world import MANNER_NAMES
 
 MINIMAL = Path(__file__).parent / "data" / "minimal.yaml"
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")

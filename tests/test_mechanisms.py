@@ -11,17 +11,12 @@ import yaml
 
 import politburo
 from politburo.experiments.runner import run_ensemble
-from politburo.model.world import (
-    L_CADRE_WON,
-    L_DEATH,
-    L_FACTION,
-    L_MOTION_PASSED,
-    LOG_ACTOR,
-    LOG_KIND,
-    LOG_MONTH,
-    LOG_OTHER,
-    NO_MONTH,
-)
+from politburo.model.conduct import L_FACTION
+from politburo.model.events import L_DEATH
+from politburo.model.journal import LOG_ACTOR, LOG_KIND, LOG_MONTH, LOG_OTHER
+from politburo.model.motions import L_MOTION_PASSED
+from politburo.model.patronage import L_CADRE_WON
+from politburo.model.world import NO_MONTH
 from politburo.scenario.schema import Scenario
 
 BASE = yaml.safe_load((Path(__file__).parent / "data" / "minimal.yaml").read_text())

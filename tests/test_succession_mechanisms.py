@@ -17,14 +17,9 @@ import yaml
 
 import politburo
 from politburo.experiments.runner import run_ensemble
-from politburo.model.world import (
-    L_APPOINTED,
-    L_DEATH,
-    L_MOTION_PASSED,
-    L_OVERTURNED,
-    L_READMITTED,
-    L_RECANT,
-    L_STROKE,
+from politburo.model.conduct import L_RECANT
+from politburo.model.events import L_DEATH, L_STROKE
+from politburo.model.journal import (
     LOG_ACTOR,
     LOG_BODY,
     LOG_EXTRA,
@@ -32,6 +27,9 @@ from politburo.model.world import (
     LOG_MONTH,
     LOG_OFFICE,
     LOG_OTHER,
+)
+from politburo.model.motions import L_APPOINTED, L_MOTION_PASSED, L_OVERTURNED, L_READMITTED
+from politburo.model.world import (
     NO_MONTH,
     S_ARREST,
     S_EXECUTE,

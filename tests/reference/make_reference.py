@@ -18,7 +18,7 @@ import numpy as np
 
 from politburo.api import load
 from politburo.experiments.runner import play_batch
-from politburo.model.world import LOG_KIND, LOG_KIND_NAMES
+from politburo.model.journal import LOG_KIND, LOG_KIND_NAMES
 
 HERE = Path(__file__).parent
 SCENARIOS = ("ussr-1924", "junta")

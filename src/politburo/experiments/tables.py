@@ -16,23 +16,8 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from ..model.world import (
-    L_COALITION,
-    LOG_ACTOR,
-    LOG_AGAINST,
-    LOG_BODY,
-    LOG_EXTRA,
-    LOG_FOR,
-    LOG_KIND,
-    LOG_KIND_NAMES,
-    LOG_MONTH,
-    LOG_OFFICE,
-    LOG_OTHER,
-    M_DIED,
-    M_INCAPACITATED,
-    MANNER_NAMES,
-    NO_MONTH,
-)
+from ..model.journal import LOG_KIND_NAMES, log_columns
+from ..model.world import LOG_WIDTH, M_DIED, M_INCAPACITATED, MANNER_NAMES, NO_MONTH
 from ..scenario.compile import Compiled
 from .runner import Batch
 
@@ -115,37 +100,34 @@ def eliminations_table(compiled: Compiled, batch: Batch) -> pa.Table:
 
 def events_table(compiled: Compiled, batch: Batch) -> pa.Table:
     """The chronicle rows, with ids where a column names an actor, body or
-    office.  ``other`` is a second actor (the sponsor, author or partner);
-    ``extra`` is a code whose meaning depends on the kind: for a coalition it
-    is the bitmask of its members by actor index (docs/cluster.md, "The
-    results store", lists them all)."""
-    rows = batch.events if batch.events is not None else np.zeros((0, 10), np.int64)
-    log = rows[:, 1:]
-    month, date = _months(compiled, log[:, LOG_MONTH])
+    office.  ``other`` is a second actor (a motion's target, a document's
+    author, a partner); ``extra`` is a code whose meaning depends on the kind:
+    for a coalition it is the bitmask of its members by actor index.  The
+    columns' meanings, kind by kind, are the log's declarations (``log_kind``
+    in the engine module that writes each kind); ``log_columns`` reads the rows
+    by them."""
+    rows = batch.events if batch.events is not None else np.zeros((0, 1 + LOG_WIDTH), np.int64)
     run = rows[:, 0]
+    log = log_columns(rows[:, 1:])
+    month, date = _months(compiled, log["month"])
     # Rows of one run are consecutive: number them within their run.
     starts = np.flatnonzero(np.r_[True, run[1:] != run[:-1]]) if run.size else np.zeros(0, int)
     lengths = np.diff(np.r_[starts, run.size])
     sequence = np.arange(run.size) - np.repeat(starts, lengths)
-    # A coalition row spreads the bitmask of its members over two columns.
-    coalition = log[:, LOG_KIND] == L_COALITION
-    other = np.where(coalition, -1, log[:, LOG_OTHER])
-    members = (log[:, LOG_EXTRA] & 0x7FFFFFFF) | ((log[:, LOG_OTHER] & 0x7FFFFFFF) << 31)
-    extra = np.where(coalition, members, log[:, LOG_EXTRA])
     return pa.table(
         {
             "run": pa.array(run.astype(np.int64)),
             "seq": pa.array(sequence.astype(np.int32)),
             "date": date,
             "month": month,
-            "kind": _labels(log[:, LOG_KIND], LOG_KIND_NAMES),
-            "actor": _labels(log[:, LOG_ACTOR], compiled.actor_ids),
-            "other": _labels(other, compiled.actor_ids),
-            "body": _labels(log[:, LOG_BODY], compiled.body_ids),
-            "office": _labels(log[:, LOG_OFFICE], compiled.office_ids),
-            "votes_for": pa.array(log[:, LOG_FOR].astype(np.int32)),
-            "votes_against": pa.array(log[:, LOG_AGAINST].astype(np.int32)),
-            "extra": pa.array(extra.astype(np.int64)),
+            "kind": _labels(log["kind"], LOG_KIND_NAMES),
+            "actor": _labels(log["actor"], compiled.actor_ids),
+            "other": _labels(log["other"], compiled.actor_ids),
+            "body": _labels(log["body"], compiled.body_ids),
+            "office": _labels(log["office"], compiled.office_ids),
+            "votes_for": pa.array(log["votes_for"].astype(np.int32)),
+            "votes_against": pa.array(log["votes_against"].astype(np.int32)),
+            "extra": pa.array(log["extra"].astype(np.int64)),
         }
     )
 

@@ -1,6 +1,11 @@
 """The engine: the mechanisms of a power struggle, compiled with Numba.
 
-Importing any part of it imports every mechanism, so that the State's blocks
-hold every declared column before a State is made (see ``layout``)."""
+Importing any part of it imports every mechanism, in one fixed order, so that
+the State's blocks hold every declared column before a State is made (see
+``layout``) and the kinds of log row are numbered the same way every time (see
+``journal``); the log's registry is then sealed."""
 
 from . import history  # noqa: F401
+from .journal import seal
+
+seal()

@@ -19,7 +19,7 @@ only when the body's membership or the perceived balance has moved enough.
 import numpy as np
 
 from .jit import inline_mechanism, mechanism
-from .journal import record
+from .journal import log_kind, record, split_mask
 from .layout import columns
 from .parameters import (
     P_COALITION_AFFINITY_FLOOR,
@@ -30,7 +30,7 @@ from .parameters import (
 )
 from .policy import distance
 from .power import POWER, bloc_leader, perceived, sits_in_top
-from .world import COALITION, L_COALITION, MAX_PLAYERS, TRUST
+from .world import COALITION, MAX_PLAYERS, TRUST
 
 COALITION_SHARE, POWER_VIEW = columns(
     "actors",
@@ -52,6 +52,16 @@ PLAYERS, ACCEPTS, ACCEPTABLE, ENFORCING = columns(
     ("accepts", "bitmask of the players he will sit with"),
     ("acceptable", "1 if every pair in the subset will sit together"),
     ("enforcing", "1 if the subset is self-enforcing"),
+)
+
+L_COALITION = log_kind(
+    "coalition",
+    "a new ruling coalition holds the top body, or none does any more",
+    actor=("strongest", "its most powerful member, or -1 if no coalition holds"),
+    body="the top body",
+    votes_for=("size", "how many members of the top body it counts"),
+    votes_against=("outside", "members of the top body outside it"),
+    mask=("members", "bitmask of its members by actor index"),
 )
 
 
@@ -241,17 +251,18 @@ def form_coalition(params, state, month, top_body):
             strongest < 0 or state.actors[POWER, actor] > state.actors[POWER, strongest]
         ):
             strongest = actor
+    high, low = split_mask(coalition)
     record(
         state,
         month,
         L_COALITION,
         strongest,
-        (coalition >> 31) & 0x7FFFFFFF,
+        high,
         top_body,
         -1,
         popcount(coalition),
         popcount(members) - popcount(coalition),
-        coalition & 0x7FFFFFFF,
+        low,
     )
     outsiders = members & ~coalition
     for a in range(n_actors):

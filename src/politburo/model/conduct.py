@@ -11,7 +11,7 @@ recants when the danger is great, or lies low.
 from .chance import normal, uniform
 from .coalition import POWER_VIEW, top_members
 from .jit import inline_mechanism, mechanism
-from .journal import record
+from .journal import log_kind, record
 from .layout import columns
 from .outcome import base_office
 from .parameters import (
@@ -37,10 +37,6 @@ from .world import (
     EXPELLED,
     FACTION,
     INCAPACITATED,
-    L_APPEAL,
-    L_FACTION,
-    L_RECANT,
-    L_SHIFT,
     LAST_MOTION,
     MEMBER,
     OFFENCE,
@@ -63,6 +59,27 @@ SHIFT_LOGGED = columns(
 )
 
 SHIFT_TURN_LOGGED = 0.25  # a move this large on one axis makes the chronicle
+
+L_FACTION = log_kind(
+    "faction",
+    "an outsider organises a faction against the majority",
+    actor=("organiser", "who organises it"),
+    other=("partner", "his nearest possible ally, or -1"),
+)
+L_APPEAL = log_kind(
+    "appeal",
+    "an outsider appeals over the leaders' heads to the rank and file",
+    actor="who appeals",
+)
+L_RECANT = log_kind("recant", "an actor recants and admits his errors", actor="who recants")
+L_SHIFT = log_kind(
+    "shift",
+    "an actor's position on an axis has moved far since it was last logged",
+    actor="who moved",
+    votes_for=("position", "his position now, in hundredths (-100..100)"),
+    votes_against=("previous", "his position when last logged, in hundredths"),
+    extra=("axis", "the axis he moved on"),
+)
 
 
 @mechanism

@@ -9,7 +9,7 @@ if he sees its target as a danger to himself.
 
 from .chance import uniform
 from .jit import inline_mechanism, mechanism
-from .journal import record
+from .journal import log_kind, record
 from .layout import columns
 from .motions import motion
 from .outcome import check_elimination, settle_bases
@@ -49,12 +49,6 @@ from .world import (
     HEALTH,
     HOLDER,
     INCAPACITATED,
-    L_CRISIS,
-    L_DEATH,
-    L_DOCUMENT_PUBLISHED,
-    L_DOCUMENT_SUPPRESSED,
-    L_HEIR,
-    L_STROKE,
     LAST_MOTION,
     M_DIED,
     M_INCAPACITATED,
@@ -75,6 +69,40 @@ PENDING, SPONSOR = columns(
         NOT_PENDING,
     ),
     ("sponsor", "who carries a published document's demand to a vote, or -1", -1),
+)
+
+L_DEATH = log_kind("death", "an actor dies, as dated or of failing health", actor="who died")
+L_STROKE = log_kind(
+    "stroke",
+    "an actor's health fails, or a stroke leaves him unable to act",
+    actor="who was struck",
+    votes_for=("incapacitated", "1 if he can no longer act, 0 if his health only failed"),
+)
+_DOCUMENT = {
+    "actor": ("target", "whom the document attacks"),
+    "other": ("author", "who wrote it, or -1"),
+    "body": "the top body, which decided",
+    "office": "the office it asks to take from the target, or -1",
+    "votes_for": ("publish", "members who voted to publish it"),
+    "votes_against": ("bury", "members who voted to suppress it"),
+    "extra": ("event", "the document's dated event, by index in month order"),
+}
+L_DOCUMENT_PUBLISHED = log_kind(
+    "document_published", "the top body publishes a damaging document", **_DOCUMENT
+)
+L_DOCUMENT_SUPPRESSED = log_kind(
+    "document_suppressed", "the top body buries a damaging document", **_DOCUMENT
+)
+L_CRISIS = log_kind(
+    "crisis",
+    "a dated crisis shakes the country",
+    extra=("event", "the crisis's dated event, by index in month order"),
+)
+L_HEIR = log_kind(
+    "heir",
+    "a founder designates an heir",
+    actor=("heir", "who is designated"),
+    extra=("event", "the designation's dated event, by index in month order"),
 )
 
 

@@ -11,7 +11,7 @@ from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
 from .events import dated_events, decide_documents, frailty, move_documents
 from .jit import inline_mechanism, mechanism
-from .journal import record
+from .journal import log_kind, record
 from .layout import (
     ACTOR_CODES,
     ACTORS,
@@ -88,7 +88,6 @@ from .world import (
     F_PRESTIGE,
     F_ROLE,
     F_TOP,
-    L_CONGRESS,
     M_LOST_OFFICE,
     OFFENCE,
     OTHER,
@@ -102,6 +101,15 @@ from .world import (
 ORDER = columns("actor_codes", ("order", "the month's order of play (scratch)"))
 PERCEIVED_START = columns(
     "actors", ("perceived_start", "mean power others see in him at the start")
+)
+
+L_CONGRESS = log_kind(
+    "congress",
+    "a congress meets; its delegates stand in blocs behind their patrons",
+    actor=("leader", "leader of the largest bloc of delegates"),
+    body="the congress",
+    votes_for=("bloc_percent", "the largest bloc's share of the delegates, in percent"),
+    votes_against=("unaligned_percent", "the share of delegates in no bloc, in percent"),
 )
 
 

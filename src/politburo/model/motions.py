@@ -12,7 +12,7 @@ Vacancies are filled by the winners, who promote their own people.
 from .chance import normal, uniform
 from .coalition import top_members
 from .jit import inline_mechanism, mechanism
-from .journal import record
+from .journal import log_kind, record
 from .outcome import ELIMINATED, base_office, check_elimination, is_base, settle_bases
 from .parameters import (
     P_ATTACK_MARGIN,
@@ -41,12 +41,6 @@ from .world import (
     FULL,
     HOLDER,
     INCAPACITATED,
-    L_APPOINTED,
-    L_MOTION_FAILED,
-    L_MOTION_PASSED,
-    L_OVERTURNED,
-    L_PROMOTED,
-    L_READMITTED,
     LAST_MOTION,
     M_ARRESTED,
     M_DEMOTED,
@@ -82,6 +76,55 @@ from .world import (
 )
 
 NO_SANCTION = -1
+
+L_APPOINTED = log_kind(
+    "appointed",
+    "a body fills an office",
+    actor=("holder", "who is appointed"),
+    other=("nominator", "who nominated him, or -1"),
+    body="the body that fills the office",
+    office="the office",
+)
+_MOTION = {
+    "actor": ("sponsor", "who moved it"),
+    "other": ("target", "whom it was against"),
+    "body": "the body that voted",
+    "office": "the office it would take from the target, or -1",
+    "votes_for": ("ayes", "votes for it"),
+    "votes_against": ("noes", "votes against it"),
+    "extra": ("sanction", "what it asked: S_*"),
+}
+L_MOTION_PASSED = log_kind("motion_passed", "a body carries a motion against an actor", **_MOTION)
+L_MOTION_FAILED = log_kind("motion_failed", "a motion against an actor fails", **_MOTION)
+L_OVERTURNED = log_kind(
+    "overturned",
+    "the target of a carried motion appeals to a higher body, which overturns it",
+    actor=("target", "who appealed"),
+    other=("sponsor", "who moved the motion"),
+    body="the higher body, which heard the appeal",
+    office="the office the motion would have taken from him, or -1",
+    votes_for=("ayes", "votes in the higher body for the motion"),
+    votes_against=("noes", "votes in the higher body against it"),
+    extra=("sanction", "what the motion asked: S_*"),
+)
+L_PROMOTED = log_kind(
+    "promoted",
+    "an actor rises to a seat in the top body",
+    actor=("member", "who rises"),
+    other=("nominator", "who nominated him, or -1"),
+    body="the top body",
+    extra=("status", "his new rung: FULL or CANDIDATE"),
+)
+L_READMITTED = log_kind(
+    "readmitted",
+    "a body readmits a recanted outcast to the party",
+    actor=("outcast", "who is readmitted"),
+    other=("sponsor", "who moved it, or -1"),
+    body="the body that voted",
+    votes_for=("ayes", "votes for readmission"),
+    votes_against=("noes", "votes against it"),
+    extra=("sanction", "always S_READMIT"),
+)
 
 
 @mechanism

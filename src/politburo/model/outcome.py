@@ -10,7 +10,7 @@ above a threshold.
 
 from .coalition import ALLIED
 from .jit import mechanism
-from .journal import record
+from .journal import log_kind, record
 from .layout import columns
 from .parameters import P_DOMINANCE_MONTHS, P_INDEPENDENT_BASE, P_WEIGHT_PRESTIGE
 from .power import POWER, bloc_leader, is_active, sits_in_top
@@ -32,8 +32,6 @@ from .world import (
     F_THEN,
     FULL,
     HOLDER,
-    L_DOMINANT,
-    L_ELIMINATED,
     NO_MONTH,
     POSITION,
     PRESTIGE,
@@ -67,6 +65,22 @@ SHIFT_TAKEN = columns("claim_codes", ("shift_taken", "1 once the mark is taken",
 WAS_FULL = 1
 HAD_BASE = 2
 SAT_IN_TOP = 4  # full or candidate member at some time: a politician, not a functionary
+
+L_ELIMINATED = log_kind(
+    "eliminated",
+    "a contender leaves the contest",
+    actor="who is out",
+    extra=("manner", "how he left it: M_*"),
+)
+L_DOMINANT = log_kind(
+    "dominant",
+    "an actor has passed the dominance test for the required run of months",
+    actor=("leader", "who is dominant"),
+    body="the top body",
+    votes_for=("members", "active members of the top body"),
+    votes_against=("supporters", "of them, his clients or allies"),
+    extra=("since", "the month his run of dominance began"),
+)
 
 
 @mechanism

@@ -9,7 +9,7 @@ shields its people until the office changes hands.
 """
 
 from .jit import mechanism
-from .journal import record
+from .journal import log_kind, record
 from .parameters import (
     P_CLIENT_LOYALTY,
     P_LOYALTY_GROWTH,
@@ -24,8 +24,6 @@ from .world import (
     DELEGATES,
     F_MACHINE,
     HOLDER,
-    L_CADRE_WON,
-    L_RECRUITMENT,
     LOYALTY,
     R_APPOINTMENT,
     R_MACHINE,
@@ -33,6 +31,22 @@ from .world import (
 )
 
 TURNED = 0.1  # loyalty under which an organisation changes patron
+
+L_CADRE_WON = log_kind(
+    "cadre_won",
+    "an appointer's people take over a regional organisation",
+    actor=("patron", "the appointer who won it"),
+    other=("former_patron", "whom it answered to before, or -1"),
+    office="the office whose appointment power he used",
+    extra=("cadre", "the organisation, by cadre slot"),
+)
+L_RECRUITMENT = log_kind(
+    "recruitment",
+    "a recruitment wave joins the party, owing its cards to the strongest appointer",
+    actor=("patron", "whom the recruits follow, or -1"),
+    votes_for=("delegates", "delegates the wave sends to a congress"),
+    extra=("cadre", "the cadre slot the recruits fill (after the scenario's cadres)"),
+)
 
 
 @mechanism

@@ -9,11 +9,11 @@ their power.  The gap between line and mood is the opposition's opening.
 """
 
 from .jit import inline_mechanism, mechanism
-from .journal import record
+from .journal import log_kind, record
 from .layout import columns
 from .parameters import P_MOOD_DECAY, P_SALIENCE_DECAY
 from .power import POWER, sits_in_top
-from .world import COALITION, DELEGATES, F_SALIENCE, L_LINE, POSITION
+from .world import COALITION, DELEGATES, F_SALIENCE, POSITION
 
 SALIENCE, MOOD, MOOD_SHOCK, LINE, LINE_LOGGED = columns(
     "axes",
@@ -25,6 +25,15 @@ SALIENCE, MOOD, MOOD_SHOCK, LINE, LINE_LOGGED = columns(
 )
 
 LINE_TURN_LOGGED = 0.25  # a turn of the line this large makes the chronicle
+
+L_LINE = log_kind(
+    "line",
+    "the party line on an axis has turned far since it was last logged",
+    body="the top body, whose ruling coalition sets the line",
+    votes_for=("line", "the line now, in hundredths (-100..100)"),
+    votes_against=("previous", "the line when last logged, in hundredths"),
+    extra=("axis", "the axis it turned on"),
+)
 
 
 @mechanism

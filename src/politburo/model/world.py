@@ -96,61 +96,8 @@ LONG_AGO = -1000
 # Where a damaging document stands.
 NOT_PENDING, AWAITING_TOP_BODY, AWAITING_MOTION = range(3)
 
-# The chronicle: one row per thing that happened.
-(
-    L_DEATH,
-    L_STROKE,
-    L_DOCUMENT_PUBLISHED,
-    L_DOCUMENT_SUPPRESSED,
-    L_RECRUITMENT,
-    L_CRISIS,
-    L_HEIR,
-    L_CONGRESS,
-    L_COALITION,
-    L_MOTION_PASSED,
-    L_MOTION_FAILED,
-    L_OVERTURNED,
-    L_APPOINTED,
-    L_PROMOTED,
-    L_FACTION,
-    L_APPEAL,
-    L_RECANT,
-    L_SHIFT,
-    L_CADRE_WON,
-    L_ELIMINATED,
-    L_DOMINANT,
-    L_READMITTED,
-    L_LINE,
-) = range(23)
-LOG_KIND_NAMES = (
-    "death",
-    "stroke",
-    "document_published",
-    "document_suppressed",
-    "recruitment",
-    "crisis",
-    "heir",
-    "congress",
-    "coalition",
-    "motion_passed",
-    "motion_failed",
-    "overturned",
-    "appointed",
-    "promoted",
-    "faction",
-    "appeal",
-    "recant",
-    "shift",
-    "cadre_won",
-    "eliminated",
-    "dominant",
-    "readmitted",
-    "line",
-)
-# Columns of a log row.
-LOG_MONTH, LOG_KIND, LOG_ACTOR, LOG_OTHER, LOG_BODY, LOG_OFFICE, LOG_FOR, LOG_AGAINST, LOG_EXTRA = (
-    range(9)
-)
+# The chronicle: one int32 row per thing that happened.  What its columns mean
+# is declared kind by kind, by the module that writes it (see ``journal``).
 LOG_WIDTH = 9
 LOG_CAPACITY = 1024
 MAX_PLAYERS = 12  # members beyond the twelve strongest never tip a coalition

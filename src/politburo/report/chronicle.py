@@ -5,9 +5,11 @@ Every row of a history's log becomes one line (wrapped here) such as::
     1972-03  Assembly of Officers removes Moraga as Commander of the Capital Garrison
              on Lastra's motion, 31 votes to 9.
 
-Each log kind has its own small function that reads the row's columns (see
-``politburo.model.world``: ``LOG_*`` columns, ``L_*`` kinds) and returns the
-actors involved and a sentence.  Names come from the scenario: actors by
+Each log kind has its own small function, a teller, keyed by the kind's
+name.  It reads the row decoded by ``politburo.model.journal.decode``: the
+fields the kind's module declares, by name (``entry.sponsor``,
+``entry.ayes``), never a column by position.  It returns the actors involved
+and a sentence.  Names come from the scenario: actors by
 surname (or full name where two share one), offices, bodies and cadres by
 their names with any closing parenthesis dropped.
 """
@@ -17,48 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from ..experiments.runner import History
+from ..model.journal import UndeclaredEntry, decode
 from ..model.world import (
     CANDIDATE,
     FULL,
-    L_APPEAL,
-    L_APPOINTED,
-    L_CADRE_WON,
-    L_COALITION,
-    L_CONGRESS,
-    L_CRISIS,
-    L_DEATH,
-    L_DOCUMENT_PUBLISHED,
-    L_DOCUMENT_SUPPRESSED,
-    L_DOMINANT,
-    L_ELIMINATED,
-    L_FACTION,
-    L_HEIR,
-    L_LINE,
-    L_MOTION_FAILED,
-    L_MOTION_PASSED,
-    L_OVERTURNED,
-    L_PROMOTED,
-    L_READMITTED,
-    L_RECANT,
-    L_RECRUITMENT,
-    L_SHIFT,
-    L_STROKE,
-    LOG_ACTOR,
-    LOG_AGAINST,
-    LOG_BODY,
     LOG_CAPACITY,
-    LOG_EXTRA,
-    LOG_FOR,
-    LOG_KIND,
-    LOG_KIND_NAMES,
-    LOG_MONTH,
-    LOG_OFFICE,
-    LOG_OTHER,
     MANNER_NAMES,
     NO_MONTH,
     S_ARREST,
@@ -74,6 +41,9 @@ from ..model.world import (
 )
 from ..scenario.compile import Compiled
 from ..scenario.schema import Event, month_index
+
+if TYPE_CHECKING:  # the report reads a History; it does not run one
+    from ..experiments.runner import History
 
 DATE_GAP = "  "  # between the date and the sentence
 TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -246,86 +216,96 @@ def _sanction(names: Names, sanction: int, target: str, office: int) -> tuple[st
 
 
 # --- one function per log kind ------------------------------------------------------
+#
+# Each teller reads a decoded row (``journal.decode``): the fields its kind
+# declares, by name, in the module that writes it.
 
+LogEntry = Any  # a row decoded by ``journal.decode``: a named tuple of its kind's fields
 Told = tuple[list[int], str]  # actor indices involved (principal first), sentence
+Teller = Callable[["Names", LogEntry], Told]
+TELLERS: dict[str, Teller] = {}  # by log kind name
 
 
-def _scripted_text(names: Names, row: np.ndarray, kind: str) -> str:
+def tells(*kinds: str) -> Callable[[Teller], Teller]:
+    """Register a teller for the log kinds of these names."""
+
+    def register(teller: Teller) -> Teller:
+        for kind in kinds:
+            TELLERS[kind] = teller
+        return teller
+
+    return register
+
+
+def _scripted_text(names: Names, month: int, actor: int, kind: str) -> str:
     """The scenario's own words for a dated death or stroke of this actor this month."""
-    date = names.date(int(row[LOG_MONTH]))
-    actor_id = names.actor_id(int(row[LOG_ACTOR]))
+    date = names.date(month)
+    actor_id = names.actor_id(actor)
     for event in names.events:
         if event.kind == kind and event.date == date and event.actor == actor_id and event.text:
             return event.text
     return ""
 
 
-def death(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
-    return [actor], _scripted_text(names, row, "death") or f"{names.actor(actor)} dies."
+@tells("death")
+def death(names: Names, entry: LogEntry) -> Told:
+    actor = entry.actor
+    scripted = _scripted_text(names, entry.month, actor, "death")
+    return [actor], scripted or f"{names.actor(actor)} dies."
 
 
-def stroke(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
-    scripted = _scripted_text(names, row, "stroke")
+@tells("stroke")
+def stroke(names: Names, entry: LogEntry) -> Told:
+    actor = entry.actor
+    scripted = _scripted_text(names, entry.month, actor, "stroke")
     if scripted:
         return [actor], scripted
-    if row[LOG_FOR]:
+    if entry.incapacitated:
         return [actor], f"{names.actor(actor)} suffers a stroke and can no longer act."
     return [actor], f"{names.actor(actor)} falls ill; his health is failing."
 
 
-def _document(names: Names, row: np.ndarray, published: bool) -> Told:
-    target, author = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    event = names.event(int(row[LOG_EXTRA]))
-    ayes, noes = int(row[LOG_FOR]), int(row[LOG_AGAINST])
+@tells("document_published", "document_suppressed")
+def document(names: Names, entry: LogEntry) -> Told:
+    published = entry.kind == "document_published"
+    target, author = entry.target, entry.author
+    event = names.event(entry.event)
     paper = f"{_possessive(names.actor(author))} document" if author >= 0 else "a document"
-    verb, votes = (
-        ("publishes", _votes(ayes, noes))
-        if published
-        else (
-            "suppresses",
-            _votes(noes, ayes),
-        )
-    )
-    text = f"{names.body(int(row[LOG_BODY]))} {verb} {paper} against {names.actor(target)}"
-    if row[LOG_OFFICE] >= 0:
+    if published:
+        verb, votes = "publishes", _votes(entry.publish, entry.bury)
+    else:
+        verb, votes = "suppresses", _votes(entry.bury, entry.publish)
+    text = f"{names.body(entry.body)} {verb} {paper} against {names.actor(target)}"
+    if entry.office >= 0:
         asks = "asking" if published else "which asked"
-        text += f", {asks} that he be removed as {names.office(int(row[LOG_OFFICE]))}"
+        text += f", {asks} that he be removed as {names.office(entry.office)}"
     text += f", {votes}."
     if event is not None and event.text:
         text += f" ({event.text})"
     return _involved(target, author), text
 
 
-def document_published(names: Names, row: np.ndarray) -> Told:
-    return _document(names, row, True)
-
-
-def document_suppressed(names: Names, row: np.ndarray) -> Told:
-    return _document(names, row, False)
-
-
-def recruitment(names: Names, row: np.ndarray) -> Told:
-    patron = int(row[LOG_ACTOR])
-    cadre = int(row[LOG_EXTRA])
-    wave = cadre - len(names.compiled.scenario.cadres)
+@tells("recruitment")
+def recruitment(names: Names, entry: LogEntry) -> Told:
+    patron = entry.patron
+    wave = entry.cadre - len(names.compiled.scenario.cadres)
     waves = [event for event in names.events if event.kind == "recruitment"]
     event = waves[wave] if 0 <= wave < len(waves) else None
     lead = (
         event.text if event is not None and event.text else "A recruitment wave swells the party."
     )
+    worth = f"the recruits, worth {entry.delegates} delegates"
     follow = (
-        f"the recruits, worth {int(row[LOG_FOR])} delegates, owe their cards to "
-        f"{names.actor(patron)}"
+        f"{worth}, owe their cards to {names.actor(patron)}"
         if patron >= 0
-        else f"the recruits, worth {int(row[LOG_FOR])} delegates, follow no patron"
+        else f"{worth}, follow no patron"
     )
     return ([patron] if patron >= 0 else []), f"{lead.rstrip('.')}: {follow}."
 
 
-def crisis(names: Names, row: np.ndarray) -> Told:
-    event = names.event(int(row[LOG_EXTRA]))
+@tells("crisis")
+def crisis(names: Names, entry: LogEntry) -> Told:
+    event = names.event(entry.event)
     if event is not None and event.text:
         return [], event.text
     axis = None
@@ -335,52 +315,51 @@ def crisis(names: Names, row: np.ndarray) -> Told:
     return [], f"A crisis shakes the country{about}."
 
 
-def heir(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
-    event = names.event(int(row[LOG_EXTRA]))
-    text = f"{names.actor(actor)} is designated heir."
+@tells("heir")
+def heir(names: Names, entry: LogEntry) -> Told:
+    event = names.event(entry.event)
+    text = f"{names.actor(entry.heir)} is designated heir."
     if event is not None and event.text:
         text += f" ({event.text})"
-    return [actor], text
+    return [entry.heir], text
 
 
-def congress(names: Names, row: np.ndarray) -> Told:
-    largest = int(row[LOG_ACTOR])
-    body = names.body(int(row[LOG_BODY]))
-    share, unaligned = int(row[LOG_FOR]), int(row[LOG_AGAINST])
-    if largest < 0 or share <= 0:
+@tells("congress")
+def congress(names: Names, entry: LogEntry) -> Told:
+    leader, body = entry.leader, names.body(entry.body)
+    share, unaligned = entry.bloc_percent, entry.unaligned_percent
+    if leader < 0 or share <= 0:
         return [], f"{body} meets: no bloc holds the delegates; {unaligned}% are unaligned."
-    return [largest], (
-        f"{body} meets: {_possessive(names.actor(largest))} bloc is the largest, with "
+    return [leader], (
+        f"{body} meets: {_possessive(names.actor(leader))} bloc is the largest, with "
         f"{share}% of the delegates; {unaligned}% are unaligned."
     )
 
 
-def coalition(names: Names, row: np.ndarray) -> Told:
-    mask = (int(row[LOG_EXTRA]) & 0x7FFFFFFF) | ((int(row[LOG_OTHER]) & 0x7FFFFFFF) << 31)
-    members = [a for a in range(len(names.actors)) if (mask >> a) & 1]
-    body = names.body(int(row[LOG_BODY]))
+@tells("coalition")
+def coalition(names: Names, entry: LogEntry) -> Told:
+    members = [a for a in range(len(names.actors)) if (entry.members >> a) & 1]
+    body = names.body(entry.body)
     if not members:
         return [], f"The ruling coalition in the {body} breaks up; no majority holds together."
-    strongest = int(row[LOG_ACTOR])
-    if strongest in members:
-        members.remove(strongest)
-        members.insert(0, strongest)
+    if entry.strongest in members:
+        members.remove(entry.strongest)
+        members.insert(0, entry.strongest)
     listed = _listing([names.actor(a) for a in members])
-    outside = int(row[LOG_AGAINST])
     if len(members) == 1:
         text = f"{listed} rules the {body} alone"
     else:
         text = f"A new ruling coalition forms in the {body}: {listed}"
-    return members, f"{text} ({outside} outside it)."
+    return members, f"{text} ({entry.outside} outside it)."
 
 
-def _motion(names: Names, row: np.ndarray, passed: bool) -> Told:
-    sponsor, target = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    body = names.body(int(row[LOG_BODY]))
-    verb, obj = _sanction(names, int(row[LOG_EXTRA]), names.actor(target), int(row[LOG_OFFICE]))
-    votes = _votes(int(row[LOG_FOR]), int(row[LOG_AGAINST]))
-    if passed:
+@tells("motion_passed", "motion_failed")
+def motion(names: Names, entry: LogEntry) -> Told:
+    sponsor, target = entry.sponsor, entry.target
+    body = names.body(entry.body)
+    verb, obj = _sanction(names, entry.sanction, names.actor(target), entry.office)
+    votes = _votes(entry.ayes, entry.noes)
+    if entry.kind == "motion_passed":
         text = f"{body} {verb}s {obj} on {_possessive(names.actor(sponsor))} motion, {votes}."
     else:
         text = (
@@ -390,65 +369,62 @@ def _motion(names: Names, row: np.ndarray, passed: bool) -> Told:
     return [sponsor, target], text
 
 
-def motion_passed(names: Names, row: np.ndarray) -> Told:
-    return _motion(names, row, True)
-
-
-def motion_failed(names: Names, row: np.ndarray) -> Told:
-    return _motion(names, row, False)
-
-
-def overturned(names: Names, row: np.ndarray) -> Told:
-    target, sponsor = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    verb, obj = _sanction(names, int(row[LOG_EXTRA]), "him", int(row[LOG_OFFICE]))
-    body = names.body(int(row[LOG_BODY]))
-    votes = _votes(int(row[LOG_FOR]), int(row[LOG_AGAINST]))
+@tells("overturned")
+def overturned(names: Names, entry: LogEntry) -> Told:
+    target, sponsor = entry.target, entry.sponsor
+    verb, obj = _sanction(names, entry.sanction, "him", entry.office)
+    votes = _votes(entry.ayes, entry.noes)
     return [target, sponsor], (
-        f"{names.actor(target)} appeals to the {body}, which overturns "
+        f"{names.actor(target)} appeals to the {names.body(entry.body)}, which overturns "
         f"{_possessive(names.actor(sponsor))} motion to {verb} {obj}: {votes} for it."
     )
 
 
-def appointed(names: Names, row: np.ndarray) -> Told:
-    holder, nominator = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    body = names.body(int(row[LOG_BODY]))
-    text = f"{body} appoints {names.actor(holder)} as {names.office(int(row[LOG_OFFICE]))}"
+@tells("appointed")
+def appointed(names: Names, entry: LogEntry) -> Told:
+    holder, nominator = entry.holder, entry.nominator
+    text = (
+        f"{names.body(entry.body)} appoints {names.actor(holder)} as {names.office(entry.office)}"
+    )
     if 0 <= nominator != holder:
         text += f" on {_possessive(names.actor(nominator))} nomination"
     return _involved(holder, nominator), text + "."
 
 
-def promoted(names: Names, row: np.ndarray) -> Told:
-    actor, nominator = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    text = f"{names.actor(actor)} becomes {names.status(int(row[LOG_EXTRA]))}"
-    if 0 <= nominator != actor:
+@tells("promoted")
+def promoted(names: Names, entry: LogEntry) -> Told:
+    member, nominator = entry.member, entry.nominator
+    text = f"{names.actor(member)} becomes {names.status(entry.status)}"
+    if 0 <= nominator != member:
         text += f", nominated by {names.actor(nominator)}"
-    return _involved(actor, nominator), text + "."
+    return _involved(member, nominator), text + "."
 
 
-def faction(names: Names, row: np.ndarray) -> Told:
-    actor, partner = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    text = f"{names.actor(actor)} organises a faction against the majority"
+@tells("faction")
+def faction(names: Names, entry: LogEntry) -> Told:
+    organiser, partner = entry.organiser, entry.partner
+    text = f"{names.actor(organiser)} organises a faction against the majority"
     if partner >= 0:
         text += f" (nearest possible ally: {names.actor(partner)})"
-    return _involved(actor, partner), text + "."
+    return _involved(organiser, partner), text + "."
 
 
-def appeal(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
+@tells("appeal")
+def appeal(names: Names, entry: LogEntry) -> Told:
+    actor = entry.actor
     return [actor], f"{names.actor(actor)} appeals over the leaders' heads to the rank and file."
 
 
-def recant(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
+@tells("recant")
+def recant(names: Names, entry: LogEntry) -> Told:
+    actor = entry.actor
     return [actor], f"{names.actor(actor)} recants and admits his errors."
 
 
-def _movement(names: Names, row: np.ndarray) -> tuple[str | None, str]:
-    """For a move along an axis: 'on <axis>, toward <pole>' (None if the axis is
-    unknown) and '(from x to y)'."""
-    axis_index = int(row[LOG_EXTRA])
-    new, old = row[LOG_FOR] / 100.0, row[LOG_AGAINST] / 100.0
+def _movement(names: Names, axis_index: int, now: int, before: int) -> tuple[str | None, str]:
+    """For a move along an axis, given in hundredths: 'on <axis>, toward
+    <pole>' (None if the axis is unknown) and '(from x to y)'."""
+    new, old = now / 100.0, before / 100.0
     values = f"(from {old:+.2f} to {new:+.2f})"
     if not 0 <= axis_index < len(names.axes):
         return None, values
@@ -457,96 +433,70 @@ def _movement(names: Names, row: np.ndarray) -> tuple[str | None, str]:
     return f"on {_lower(axis.name)}, toward {pole}", values
 
 
-def shift(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
-    where, values = _movement(names, row)
+@tells("shift")
+def shift(names: Names, entry: LogEntry) -> Told:
+    actor = entry.actor
+    where, values = _movement(names, entry.axis, entry.position, entry.previous)
     if where is None:
         return [actor], f"{names.actor(actor)} shifts his position {values}."
     return [actor], f"{names.actor(actor)} shifts {where} {values}."
 
 
-def cadre_won(names: Names, row: np.ndarray) -> Told:
-    patron, old = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    cadre = names.cadre(int(row[LOG_EXTRA]))
-    text = f"{_possessive(names.actor(patron))} appointees take over {cadre}"
-    if row[LOG_OFFICE] >= 0:
-        text += f", through the office of {names.office(int(row[LOG_OFFICE]))}"
+@tells("cadre_won")
+def cadre_won(names: Names, entry: LogEntry) -> Told:
+    patron, old = entry.patron, entry.former_patron
+    text = f"{_possessive(names.actor(patron))} appointees take over {names.cadre(entry.cadre)}"
+    if entry.office >= 0:
+        text += f", through the office of {names.office(entry.office)}"
     if old >= 0:
         text += f"; it no longer answers to {names.actor(old)}"
     return _involved(patron, old), text + "."
 
 
-def eliminated(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
-    manner = int(row[LOG_EXTRA])
-    how = MANNER_NAMES[manner] if 0 <= manner < len(MANNER_NAMES) else f"manner {manner}"
-    return [actor], f"{names.actor(actor)} is out of the contest: {how}."
+def _manner(manner: int) -> str:
+    return MANNER_NAMES[manner] if 0 <= manner < len(MANNER_NAMES) else f"manner {manner}"
 
 
-def dominant(names: Names, row: np.ndarray) -> Told:
-    actor = int(row[LOG_ACTOR])
-    body = names.body(int(row[LOG_BODY]))
-    members, supporters = int(row[LOG_FOR]), int(row[LOG_AGAINST])
-    since = names.date(int(row[LOG_EXTRA]))
-    return [actor], (
-        f"{names.actor(actor)} is dominant: {supporters} of the {members} active members of the "
-        f"{body} are his clients or allies, and no rival keeps an independent base "
-        f"(since {since})."
+@tells("eliminated")
+def eliminated(names: Names, entry: LogEntry) -> Told:
+    actor = entry.actor
+    return [actor], f"{names.actor(actor)} is out of the contest: {_manner(entry.manner)}."
+
+
+@tells("dominant")
+def dominant(names: Names, entry: LogEntry) -> Told:
+    leader = entry.leader
+    return [leader], (
+        f"{names.actor(leader)} is dominant: {entry.supporters} of the {entry.members} active "
+        f"members of the {names.body(entry.body)} are his clients or allies, and no rival "
+        f"keeps an independent base (since {names.date(entry.since)})."
     )
 
 
-def readmitted(names: Names, row: np.ndarray) -> Told:
-    actor, sponsor = int(row[LOG_ACTOR]), int(row[LOG_OTHER])
-    body = names.body(int(row[LOG_BODY]))
-    votes = _votes(int(row[LOG_FOR]), int(row[LOG_AGAINST]))
-    text = f"{body} readmits {names.actor(actor)} to the party"
+@tells("readmitted")
+def readmitted(names: Names, entry: LogEntry) -> Told:
+    outcast, sponsor = entry.outcast, entry.sponsor
+    text = f"{names.body(entry.body)} readmits {names.actor(outcast)} to the party"
     if sponsor >= 0:
         text += f" on {_possessive(names.actor(sponsor))} motion"
-    return _involved(actor, sponsor), f"{text}, {votes}."
+    return _involved(outcast, sponsor), f"{text}, {_votes(entry.ayes, entry.noes)}."
 
 
-def line_turned(names: Names, row: np.ndarray) -> Told:
-    where, values = _movement(names, row)
+@tells("line")
+def line_turned(names: Names, entry: LogEntry) -> Told:
+    where, values = _movement(names, entry.axis, entry.line, entry.previous)
     if where is None:
         return [], f"The party line moves {values}."
-    body = names.body(int(row[LOG_BODY]))
-    return [], f"The {body} turns the party line {where} {values}."
+    return [], f"The {names.body(entry.body)} turns the party line {where} {values}."
 
 
-TELLERS: dict[int, Callable[[Names, np.ndarray], Told]] = {
-    L_DEATH: death,
-    L_STROKE: stroke,
-    L_DOCUMENT_PUBLISHED: document_published,
-    L_DOCUMENT_SUPPRESSED: document_suppressed,
-    L_RECRUITMENT: recruitment,
-    L_CRISIS: crisis,
-    L_HEIR: heir,
-    L_CONGRESS: congress,
-    L_COALITION: coalition,
-    L_MOTION_PASSED: motion_passed,
-    L_MOTION_FAILED: motion_failed,
-    L_OVERTURNED: overturned,
-    L_APPOINTED: appointed,
-    L_PROMOTED: promoted,
-    L_FACTION: faction,
-    L_APPEAL: appeal,
-    L_RECANT: recant,
-    L_SHIFT: shift,
-    L_CADRE_WON: cadre_won,
-    L_ELIMINATED: eliminated,
-    L_DOMINANT: dominant,
-    L_READMITTED: readmitted,
-    L_LINE: line_turned,
-}
+def _undeclared(names: Names, entry: UndeclaredEntry) -> Told:
+    return [], f"Log entry of kind {entry.number}: {list(entry.row)}."
 
 
-def _unknown(names: Names, row: np.ndarray) -> Told:
-    kind = int(row[LOG_KIND])
-    return [], f"Log entry of kind {kind}: {[int(value) for value in row]}."
-
-
-def kind_name(kind: int) -> str:
-    return LOG_KIND_NAMES[kind] if 0 <= kind < len(LOG_KIND_NAMES) else f"kind_{kind}"
+def tell(names: Names, entry: LogEntry) -> Told:
+    """The actors a decoded log row concerns and its sentence."""
+    return TELLERS.get(entry.kind, _undeclared)(names, entry)
 
 
 # --- the whole history --------------------------------------------------------------
@@ -557,16 +507,16 @@ def entries(history: History) -> list[Entry]:
     names = Names(history.compiled)
     told = []
     for row in history.log:
-        kind = int(row[LOG_KIND])
-        actors, text = TELLERS.get(kind, _unknown)(names, row)
+        entry = decode(row)
+        actors, text = tell(names, entry)
         ids = []
         for actor in actors:
             actor_id = names.actor_id(actor)
             if actor_id is not None and actor_id not in ids:
                 ids.append(actor_id)
-        month = int(row[LOG_MONTH])
-        body = names.body_id(int(row[LOG_BODY]))
-        told.append(Entry(month, names.date(month), kind_name(kind), tuple(ids), body, text))
+        # A field named ``body`` is, by the log's convention, where it happened.
+        body = names.body_id(getattr(entry, "body", -1))
+        told.append(Entry(entry.month, names.date(entry.month), entry.kind, tuple(ids), body, text))
     return told
 
 
@@ -575,8 +525,9 @@ def leading_figures(history: History) -> set[str]:
     scenario = history.compiled.scenario
     figures = {actor.id for actor in scenario.actors if actor.status in ("full", "candidate")}
     for row in history.log:
-        if int(row[LOG_KIND]) == L_PROMOTED and row[LOG_ACTOR] >= 0:
-            figures.add(history.compiled.actor_ids[int(row[LOG_ACTOR])])
+        entry = decode(row)
+        if entry.kind == "promoted" and entry.member >= 0:
+            figures.add(history.compiled.actor_ids[entry.member])
     return figures
 
 
@@ -608,8 +559,7 @@ def outcome(history: History) -> Outcome:
     out.sort(key=lambda a: (int(history.rank[a]), int(history.eliminated[a])))
     eliminations = []
     for actor in out:
-        manner = int(history.manner[actor])
-        how = MANNER_NAMES[manner] if 0 <= manner < len(MANNER_NAMES) else f"manner {manner}"
+        how = _manner(int(history.manner[actor]))
         eliminations.append(
             Elimination(
                 compiled.actor_ids[actor], compiled.month_label(int(history.eliminated[actor])), how
