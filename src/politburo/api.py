@@ -21,7 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .experiments.compilation import engine_cached
+from .experiments.compilation import (
+    compile_in_background,
+    compile_running,
+    engine_ready,
+    wait_for_compile,
+)
 from .experiments.ensembles import EnsembleResult, play_ensemble
 from .experiments.executors import ExecutorError
 from .experiments.profile import ProfileError, StepProfile, profile_steps
@@ -62,7 +67,10 @@ __all__ = [
     "query",
     "builtin_scenarios",
     "json_schema",
-    "engine_cached",
+    "engine_ready",
+    "compile_in_background",
+    "compile_running",
+    "wait_for_compile",
     # the checks every request passes
     "check_runs",
     "check_seed",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,7 +48,8 @@ from . import __version__, api
 
 DEFAULT_SCENARIO = "ussr-1924"
 USAGE_ERROR = 2
-COMPILING = "Compiling the simulation engine (first run only, a few minutes)..."
+COMPILING = "Compiling the simulation engine (first run only, about two minutes)..."
+WAITING = "Waiting for the simulation engine, which is being compiled in the background..."
 TOP_PERCEIVED = 8
 
 app = typer.Typer(
@@ -112,9 +114,26 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(_finite(data), indent=2, allow_nan=False))
 
 
-def _announce_compilation(batch: bool, workers: int = 1) -> None:
-    if not api.engine_cached(batch=batch, workers=workers):
+def _announce_compilation() -> None:
+    """Before a command that needs the compiled engine: wait for a compile
+    already under way, or say that this one will compile it."""
+    if api.engine_ready():
+        return
+    if api.compile_running():
+        typer.echo(WAITING, err=True)
+        api.wait_for_compile()
+    else:
         typer.echo(COMPILING, err=True)
+
+
+def _play_interpreted(arguments: list[str]) -> int:
+    """Run this command again in a child process on the interpreted engine,
+    which plays one history in well under a second, while the compiled engine
+    is built in the background for the commands that play many.  The numbers
+    are the same either way."""
+    api.compile_in_background()
+    env = {**os.environ, "NUMBA_DISABLE_JIT": "1"}
+    return subprocess.run([sys.executable, "-m", "politburo", *arguments], env=env).returncode
 
 
 def _percent(share: api.Share) -> str:
@@ -160,7 +179,10 @@ def run(
     with user_errors():
         api.check_seed(seed, "--seed")
         compiled = api.load(scenario)
-        _announce_compilation(batch=False)
+        if not api.engine_ready():
+            arguments = ["run", "--scenario", scenario, "--seed", str(seed)]
+            arguments += ["--all"] * everything + ["--json"] * as_json
+            raise typer.Exit(_play_interpreted(arguments))
         history = api.run(compiled, seed=seed)
     if as_json:
         _print_json(api.history_json(history))
@@ -213,7 +235,7 @@ def validate(
         api.check_seed(seed, "--seed")
         compiled = api.load(scenario)
         api.check_history(compiled.scenario)
-        _announce_compilation(batch=True, workers=workers)
+        _announce_compilation()
         progress = _progress(runs)
         with progress:
             result = api.validate(
@@ -358,7 +380,7 @@ def ensemble(
         compiled = api.load(scenario)
     if workers is None:
         workers = 1 if dask is not None else len(os.sched_getaffinity(0))
-    _announce_compilation(batch=True, workers=workers)
+    _announce_compilation()
     progress = _progress(runs)
     try:
         with user_errors(), progress:
@@ -518,7 +540,7 @@ def profile(
         api.check_runs(runs, "--runs")
         api.check_seed(seed, "--seed")
         compiled = api.load(scenario)
-        _announce_compilation(batch=False)
+        _announce_compilation()
         steps = api.profile(compiled, runs, seed)
     data = steps.as_json()
     if as_json:

@@ -1,34 +1,117 @@
-"""Whether the compiled engine is already on disk, so that a face can warn
-its user before the first run pays for compiling it."""
+"""The compiled engine: whether it is on disk, and building it in the background.
+
+Compiling the engine takes a minute or two, once per version of its sources.
+A new user's first ``politburo run`` should not wait for it: one history
+played by the same mechanisms as plain Python (``NUMBA_DISABLE_JIT=1``) takes
+well under a second and gives the same numbers, so a face can answer at once
+from the interpreted engine while a separate process compiles and caches the
+compiled one for the ensembles that need its speed.
+
+The cache folder (see ``model.jit.engine_cache_dir``) holds a ``ready`` file
+once a compile has finished in it, with what that compile cost, and a
+``compiling`` file while one runs.
+
+    python -m politburo.experiments.compilation   # compile now, in this process
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+from numba.core import config
+
+from ..model.jit import ENGINE_CACHE
+
+READY = ENGINE_CACHE / "ready"
+COMPILING = ENGINE_CACHE / "compiling"
+STALE_COMPILE = 20 * 60  # seconds after which a 'compiling' file is a crashed compile's
 
 
-def _entry(batch: bool, workers: int) -> Callable[..., Any]:
-    """The compiled function a request will call first.  One history, a batch
-    and a thread's lane are all played through ``play_runs``."""
-    from ..model.history import play_runs
-
-    return play_runs
+def interpreted() -> bool:
+    """True when the mechanisms run as plain Python in this process."""
+    return bool(config.DISABLE_JIT)
 
 
-def engine_cached(batch: bool = False, workers: int = 1) -> bool:
-    """Whether Numba's on-disk cache already holds the compiled code that
-    playing one history (``batch=False``) or a batch on ``workers`` threads
-    needs.  Interpreted (``NUMBA_DISABLE_JIT=1``), nothing needs compiling."""
-    from numba.core import config
+def engine_ready() -> bool:
+    """Whether the compiled engine is on disk for this version of its sources
+    (always, when running interpreted: nothing needs compiling)."""
+    return interpreted() or READY.exists()
 
-    if config.DISABLE_JIT:
-        return True
-    entry = _entry(batch, workers)
-    try:  # Numba's own index, which also knows whether it is stale
-        return bool(entry._cache._cache_file._load_index())  # type: ignore[attr-defined]
-    except Exception:  # a Numba without these internals: look for the index file
-        from ..model import history
 
-        folder = Path(history.__file__).parent / "__pycache__"
-        return any(folder.glob(f"history.{entry.__name__}-*.nbi"))
+def compile_running() -> bool:
+    """Whether another process is compiling the engine now."""
+    try:
+        started = COMPILING.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    return time.time() - started < STALE_COMPILE
+
+
+def mark_ready(seconds: float | None = None) -> None:
+    """Note that the compiled engine is on disk; called after a compiled run."""
+    if interpreted() or READY.exists():
+        return
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    record = {"compile_seconds": seconds, "peak_rss_mb": round(peak, 1)}
+    READY.write_text(json.dumps(record))
+
+
+def compile_record() -> dict:
+    """What the compile that filled the cache cost: its seconds and the peak
+    memory of its process (empty if unknown)."""
+    try:
+        return json.loads(READY.read_text())
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def compile_in_background() -> bool:
+    """Start compiling the engine in a detached process, unless it is ready or
+    already being compiled.  Returns whether a compile was started."""
+    if engine_ready() or compile_running():
+        return False
+    env = {key: value for key, value in os.environ.items() if key != "NUMBA_DISABLE_JIT"}
+    subprocess.Popen(
+        [sys.executable, "-m", "politburo.experiments.compilation"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # it outlives the command that started it
+    )
+    return True
+
+
+def wait_for_compile(timeout: float = STALE_COMPILE) -> bool:
+    """Wait while another process compiles the engine, so that this one loads
+    it from the cache instead of compiling it a second time."""
+    deadline = time.monotonic() + timeout
+    while compile_running() and not READY.exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return READY.exists()
+
+
+def compile_engine() -> None:
+    """Compile the engine in this process by playing one history of the
+    built-in scenario (every scenario runs on the same compiled code)."""
+    from ..scenario import effective_parameters, load_scenario
+    from ..scenario.compile import compile_scenario
+    from .runner import run_history
+
+    began = time.monotonic()
+    COMPILING.write_text(str(os.getpid()))
+    try:
+        scenario = load_scenario("ussr-1924")
+        run_history(compile_scenario(scenario, effective_parameters(scenario)), 0)
+        mark_ready(round(time.monotonic() - began, 1))
+    finally:
+        COMPILING.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    compile_engine()

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 
 from ..scenario.compile import Compiled
@@ -24,6 +24,9 @@ from .runner import play_batch
 from .store import TABLES, Plan, ResultStore, StoreError, scenario_hash
 from .summary import Summary, Tally
 from .tables import batch_tables
+
+if TYPE_CHECKING:  # pandas is loaded when a table is asked for, not with the engine
+    import pandas as pd
 
 # Chunks of thousands of histories: big enough that a task's overhead (a
 # scheduler round trip, a Parquet file) is small beside its work, small enough

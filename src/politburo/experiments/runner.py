@@ -13,6 +13,7 @@ from ..model.journal import LOG_COUNT
 from ..model.outcome import ELIMINATED, ELIMINATION_RANK, LEADER, LEADER_MONTH, MANNER
 from ..model.world import LOG_WIDTH, NO_MONTH, POSITION, new_state
 from ..scenario.compile import Compiled
+from .compilation import mark_ready
 from .seeding import history_seed, history_seeds
 
 CHUNK = 2000
@@ -42,6 +43,7 @@ def run_history(compiled: Compiled, seed: int) -> History:
     batch = Batch.empty(compiled, 0, 1)
     seeds = np.array([history_seed(seed, 0)], np.int64)
     play_runs(compiled.world, compiled.params, state, seeds, 0, 1, *batch.outputs)
+    mark_ready()
     return History(
         compiled=compiled,
         seed=seed,
@@ -128,6 +130,7 @@ def play_batch(
     else:
         state = new_state(compiled.world)
         play_runs(compiled.world, compiled.params, state, seeds, 0, runs, *outputs)
+    mark_ready()
     # The engine keeps the start of a streak that fell short of dominance in
     # the same slot; a history nobody dominated has no date.
     batch.leader_month[batch.leader < 0] = NO_MONTH
