@@ -28,27 +28,29 @@ CHECK = textwrap.dedent(
 
     checked = 0
 
-    def checking_lap(state, step):
+    def checking_lap(params, state, step):
         global checked
         n_actors = state.actor_codes.shape[1]
         for actor in range(n_actors):
-            camp = follow_patrons(state, actor)
+            camp = follow_patrons(params, state, actor)
             base = find_base_office(state, actor)
             if state.actor_codes[CAMP, actor] != camp or state.actor_codes[BASE, actor] != base:
                 print(f"stale cache after step {step}: actor {actor}", file=sys.stderr)
                 sys.exit(1)
         checked += 1
 
-    # simulate passes the State's stopwatch to lap; the check needs the State.
+    # simulate passes the State's stopwatch to lap; the check needs the State
+    # and the parameters.
     current = {}
     original_simulate = history.simulate
 
     def simulate(world, params, state, seed, verdicts):
+        current["params"] = params
         current["state"] = state
         return original_simulate(world, params, state, seed, verdicts)
 
     history.simulate = simulate
-    history.lap = lambda watch, step: checking_lap(current["state"], step)
+    history.lap = lambda watch, step: checking_lap(current["params"], current["state"], step)
     for scenario in sys.argv[1:]:
         play_batch(load(scenario), 11, 0, RUNS)
     print(checked)

@@ -48,7 +48,8 @@ class StoreError(Exception):
 def scenario_hash(compiled: Compiled) -> str:
     """A fingerprint of everything in the scenario that can change a number."""
     facts = compiled.scenario.model_dump(mode="json")
-    parameters = [float(value) for value in compiled.params]
+    # By name, so that the engine may number its parameters as it likes.
+    parameters = dict(zip(PARAMETER_NAMES, (float(v) for v in compiled.params), strict=True))
     text = json.dumps({"scenario": facts, "parameters": parameters}, sort_keys=True)
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 

@@ -21,16 +21,16 @@ import numpy as np
 from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record, split_mask
 from .layout import columns
-from .parameters import (
-    P_COALITION_AFFINITY_FLOOR,
-    P_COALITION_ALPHA,
-    P_COALITION_DISTANCE,
-    P_COALITION_RESOLVE,
-    P_COALITION_TRUST,
-)
+from .parameters import parameter
 from .policy import distance
 from .power import POWER, bloc_leader, perceived, sits_in_top
 from .world import COALITION, MAX_PLAYERS, TRUST
+
+P_COALITION_ALPHA = parameter("coalition_alpha")
+P_COALITION_DISTANCE = parameter("coalition_distance")
+P_COALITION_TRUST = parameter("coalition_trust")
+P_COALITION_AFFINITY_FLOOR = parameter("coalition_affinity_floor")
+P_COALITION_RESOLVE = parameter("coalition_resolve")
 
 COALITION_SHARE, POWER_VIEW = columns(
     "actors",

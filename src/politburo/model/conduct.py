@@ -14,13 +14,7 @@ from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .layout import columns
 from .outcome import base_office
-from .parameters import (
-    P_ATTACK_RATE,
-    P_CULT_PENALTY,
-    P_FACTION_GAIN,
-    P_SHIFT_RATE,
-    P_VISIBILITY_ACTION,
-)
+from .parameters import parameter
 from .policy import MOOD, SALIENCE, discontent, distance, distance_to_mood
 from .power import (
     bloc_leader,
@@ -36,9 +30,11 @@ from .world import (
     EXILED,
     EXPELLED,
     FACTION,
+    FARTHEST,
     INCAPACITATED,
     LAST_MOTION,
     MEMBER,
+    NO_SCORE,
     OFFENCE,
     POSITION,
     PRESTIGE,
@@ -58,7 +54,48 @@ SHIFT_LOGGED = columns(
     "stances", ("shift_logged", "his position as last reported in the chronicle", "position")
 )
 
-SHIFT_TURN_LOGGED = 0.25  # a move this large on one axis makes the chronicle
+# How eager a willing man is to act: attack_rate x (eagerness_base + ambition),
+# per month for an outsider's opposition, per session for a motion.
+P_ATTACK_RATE = parameter("attack_rate")
+P_EAGERNESS_BASE = parameter("eagerness_base")
+# Whom the ruling coalition fights: a rival in the top body before anyone
+# outside it; an unrepentant outcast by his prestige.
+P_SEATED_RIVAL_THREAT = parameter("seated_rival_threat")
+P_OUTCAST_THREAT = parameter("outcast_threat")
+# The opportunist's drift: toward the mood, and this far beyond it away from
+# the enemy.
+P_SHIFT_RATE = parameter("shift_rate")
+P_DRIFT_AWAY = parameter("drift_away")
+# A move this large on one axis makes the chronicle (what is told, not what happens).
+P_SHIFT_LOGGED = parameter("shift_logged")
+P_VISIBILITY_ACTION = parameter("visibility_action")
+P_CULT_PENALTY = parameter("cult_penalty")
+# An outsider's choice of course: the weights of his traits in each course's
+# score, and the chance in his choice.
+P_FACTION_ORATORY = parameter("faction_oratory")
+P_FACTION_RECANTED = parameter("faction_recanted")
+P_APPEAL_MOOD_DISTANCE = parameter("appeal_mood_distance")
+P_APPEAL_DISCONTENT = parameter("appeal_discontent")
+P_RECANT_CAUTION = parameter("recant_caution")
+P_LIE_LOW = parameter("lie_low")
+P_CHOICE_NOISE = parameter("choice_noise")
+P_DANGER_MONTHS = parameter("danger_months")
+# What each course brings him.
+P_FACTION_GAIN = parameter("faction_gain")
+P_FACTION_OFFENCE = parameter("faction_offence")
+P_FACTION_PUBLICITY = parameter("faction_publicity")
+P_APPEAL_OFFENCE = parameter("appeal_offence")
+P_APPROACH_TRUST = parameter("approach_trust")
+P_RECANT_PRESTIGE_COST = parameter("recant_prestige_cost")
+P_RECANT_VISIBILITY_KEPT = parameter("recant_visibility_kept")
+# An outcast's way back: he recants, at a price.
+P_OUTCAST_RECANT_RATE = parameter("outcast_recant_rate")
+P_OUTCAST_RECANT_COST = parameter("outcast_recant_cost")
+
+# The score of a course not open to him (a second faction, a second
+# recantation, an approach with nobody to approach).  The chance in the choice
+# can still, rarely, lift it above the others.
+CLOSED = -1.0
 
 L_FACTION = log_kind(
     "faction",
@@ -80,6 +117,13 @@ L_SHIFT = log_kind(
     votes_against=("previous", "his position when last logged, in hundredths"),
     extra=("axis", "the axis he moved on"),
 )
+
+
+@mechanism
+def eagerness(world, params, actor):
+    """The chance that a willing man acts when he can: per month for an
+    outsider's opposition, per session for a motion."""
+    return params[P_ATTACK_RATE] * (params[P_EAGERNESS_BASE] + world.actors[T_AMBITION, actor])
 
 
 @mechanism
@@ -145,14 +189,14 @@ def choose_enemy(world, params, state, actor):
             # The coalition strikes together, at the rival the whole body
             # sees as the greatest danger: one common enemy at a time.
             if sits_in_top(state, rival):
-                threat = 1.0 + state.actors[POWER_VIEW, rival]
+                threat = params[P_SEATED_RIVAL_THREAT] + state.actors[POWER_VIEW, rival]
             elif state.actor_codes[STATUS, rival] <= MEMBER and state.actor_codes[FACTION, rival]:
                 threat = perceived(params, state, actor, rival)
             elif (
                 state.actor_codes[STATUS, rival] >= EXPELLED
                 and not state.actor_codes[RECANTED, rival]
             ):
-                threat = 0.3 * state.actors[PRESTIGE, rival]
+                threat = params[P_OUTCAST_THREAT] * state.actors[PRESTIGE, rival]
             else:
                 continue
             if threat > best_threat:
@@ -180,10 +224,10 @@ def choose_enemy(world, params, state, actor):
 
 
 @mechanism
-def move_position(state, month, actor, axis, step):
+def move_position(params, state, month, actor, axis, step):
     value = min(1.0, max(-1.0, state.stances[POSITION, actor, axis] + step))
     state.stances[POSITION, actor, axis] = value
-    if abs(value - state.stances[SHIFT_LOGGED, actor, axis]) >= SHIFT_TURN_LOGGED:
+    if abs(value - state.stances[SHIFT_LOGGED, actor, axis]) >= params[P_SHIFT_LOGGED]:
         record(
             state,
             month,
@@ -211,7 +255,7 @@ def drift_with_the_line(world, params, state, month, actor, enemy):
         goal = state.axes[MOOD, axis]
         if enemy >= 0:
             gap = state.stances[POSITION, actor, axis] - state.stances[POSITION, enemy, axis]
-            goal += 0.3 * (1.0 if gap >= 0.0 else -1.0)
+            goal += params[P_DRIFT_AWAY] * (1.0 if gap >= 0.0 else -1.0)
         goal = min(1.0, max(-1.0, goal))
         weight = state.axes[SALIENCE, axis] / top_salience
         step = (
@@ -220,7 +264,7 @@ def drift_with_the_line(world, params, state, month, actor, enemy):
             * weight
             * (goal - state.stances[POSITION, actor, axis])
         )
-        move_position(state, month, actor, axis, step)
+        move_position(params, state, month, actor, axis, step)
 
 
 @mechanism
@@ -242,7 +286,7 @@ def go_public(params, state, actor, scale):
 def nearest_outsider(state, actor):
     ruling = state.counters[COALITION, 0]
     best = -1
-    best_distance = 1e9
+    best_distance = FARTHEST
     for other in range(state.actor_codes.shape[1]):
         if other == actor or not is_active(state, other) or (ruling >> other) & 1:
             continue
@@ -269,23 +313,31 @@ def oppose(world, params, state, month, actor, danger):
     # A man who has recanted has given his word; breaking it costs more.
     faction = (
         ambition * (1.0 - caution)
-        + 0.3 * oratory
+        + params[P_FACTION_ORATORY] * oratory
         - ban * caution
-        - 0.8 * state.actor_codes[RECANTED, actor]
+        - params[P_FACTION_RECANTED] * state.actor_codes[RECANTED, actor]
     )
     if state.actor_codes[FACTION, actor]:
-        faction = -1.0
+        faction = CLOSED
     # The rank and file listen when the line has drifted from what they want.
-    resonance = 1.0 - 0.5 * distance_to_mood(state, actor) + 0.5 * discontent(state)
+    resonance = (
+        1.0
+        - params[P_APPEAL_MOOD_DISTANCE] * distance_to_mood(state, actor)
+        + params[P_APPEAL_DISCONTENT] * discontent(state)
+    )
     appeal = ambition * oratory * resonance
-    approach = -1.0 if partner < 0 else ambition * (1.0 - traits[T_CONVICTION])
-    recant = -1.0 if state.actor_codes[RECANTED, actor] else danger * caution * 1.5
-    lie_low = caution * 0.5
+    approach = CLOSED if partner < 0 else ambition * (1.0 - traits[T_CONVICTION])
+    recant = (
+        CLOSED
+        if state.actor_codes[RECANTED, actor]
+        else danger * caution * params[P_RECANT_CAUTION]
+    )
+    lie_low = caution * params[P_LIE_LOW]
     scores = (faction, appeal, approach, recant, lie_low)
     best = 0
-    best_score = -1e9
+    best_score = NO_SCORE
     for choice in range(5):
-        score = scores[choice] + 0.3 * normal()
+        score = scores[choice] + params[P_CHOICE_NOISE] * normal()
         if score > best_score:
             best = choice
             best_score = score
@@ -295,14 +347,14 @@ def oppose(world, params, state, month, actor, danger):
         state.actors[PRESTIGE, actor] = min(
             1.0, state.actors[PRESTIGE, actor] + params[P_FACTION_GAIN] * oratory
         )
-        state.actors[OFFENCE, actor] += 1.0
-        go_public(params, state, actor, 2.0)
+        state.actors[OFFENCE, actor] += params[P_FACTION_OFFENCE]
+        go_public(params, state, actor, params[P_FACTION_PUBLICITY])
         cult_cost(world, params, state, month, actor)
         record(state, month, L_FACTION, actor, partner, -1, -1, 0, 0, 0)
     elif best == 1:
         gain = params[P_FACTION_GAIN] * oratory * resonance
         state.actors[PRESTIGE, actor] = min(1.0, state.actors[PRESTIGE, actor] + gain)
-        state.actors[OFFENCE, actor] += 0.5
+        state.actors[OFFENCE, actor] += params[P_APPEAL_OFFENCE]
         go_public(params, state, actor, 1.0)
         cult_cost(world, params, state, month, actor)
         record(state, month, L_APPEAL, actor, -1, -1, -1, 0, 0, 0)
@@ -310,21 +362,27 @@ def oppose(world, params, state, month, actor, danger):
         flexibility = 1.0 - traits[T_CONVICTION]
         for axis in range(state.stances.shape[2]):
             gap = state.stances[POSITION, partner, axis] - state.stances[POSITION, actor, axis]
-            move_position(state, month, actor, axis, params[P_SHIFT_RATE] * flexibility * gap)
-        state.pairs[TRUST, actor, partner] = min(1.0, state.pairs[TRUST, actor, partner] + 0.05)
-        state.pairs[TRUST, partner, actor] = min(1.0, state.pairs[TRUST, partner, actor] + 0.05)
+            move_position(
+                params, state, month, actor, axis, params[P_SHIFT_RATE] * flexibility * gap
+            )
+        warmth = params[P_APPROACH_TRUST]
+        state.pairs[TRUST, actor, partner] = min(1.0, state.pairs[TRUST, actor, partner] + warmth)
+        state.pairs[TRUST, partner, actor] = min(1.0, state.pairs[TRUST, partner, actor] + warmth)
     elif best == 3:
         state.actor_codes[RECANTED, actor] = 1
         state.actor_codes[FACTION, actor] = 0
-        state.actors[PRESTIGE, actor] = max(0.0, state.actors[PRESTIGE, actor] - 0.05)
-        state.actors[VISIBILITY, actor] *= 0.7
+        state.actors[PRESTIGE, actor] = max(
+            0.0, state.actors[PRESTIGE, actor] - params[P_RECANT_PRESTIGE_COST]
+        )
+        state.actors[VISIBILITY, actor] *= params[P_RECANT_VISIBILITY_KEPT]
         record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
 
 
 @mechanism
-def danger_to(state, month, actor):
-    """1 when the actor has been under attack lately and his camp is small."""
-    if state.actor_codes[LAST_MOTION, actor] < month - 6:
+def danger_to(params, state, month, actor):
+    """1 when the actor has been under attack lately and is outside the ruling
+    coalition."""
+    if state.actor_codes[LAST_MOTION, actor] < month - params[P_DANGER_MONTHS]:
         return 0.0
     ruling = state.counters[COALITION, 0]
     if (ruling >> actor) & 1:
@@ -341,9 +399,11 @@ def plead(world, params, state, month, actor):
     if state.actor_codes[RECANTED, actor] or state.actor_codes[INCAPACITATED, actor]:
         return
     traits = world.actors[:, actor]
-    if uniform() < 0.1 * traits[T_CAUTION] * (1.0 - traits[T_CONVICTION]):
+    if uniform() < params[P_OUTCAST_RECANT_RATE] * traits[T_CAUTION] * (1.0 - traits[T_CONVICTION]):
         state.actor_codes[RECANTED, actor] = 1
-        state.actors[PRESTIGE, actor] = max(0.0, state.actors[PRESTIGE, actor] - 0.1)
+        state.actors[PRESTIGE, actor] = max(
+            0.0, state.actors[PRESTIGE, actor] - params[P_OUTCAST_RECANT_COST]
+        )
         record(state, month, L_RECANT, actor, -1, -1, -1, 0, 0, 0)
 
 
@@ -362,6 +422,6 @@ def monthly_conduct(world, params, state, month, order):
                 continue
         if enemy < 0:
             continue
-        eager = params[P_ATTACK_RATE] * (0.5 + world.actors[T_AMBITION, actor])
+        eager = eagerness(world, params, actor)
         if uniform() < eager:
-            oppose(world, params, state, month, actor, danger_to(state, month, actor))
+            oppose(world, params, state, month, actor, danger_to(params, state, month, actor))

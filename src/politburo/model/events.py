@@ -11,14 +11,9 @@ from .chance import uniform
 from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .layout import columns
-from .motions import motion
+from .motions import P_MOTION_COOLDOWN, motion
 from .outcome import check_elimination, settle_bases
-from .parameters import (
-    P_DOCUMENT_DAMAGE,
-    P_HEALTH_HAZARD,
-    P_LEAK_SHARE,
-    P_MOTION_COOLDOWN,
-)
+from .parameters import parameter
 from .patronage import recruit
 from .policy import MOOD_SHOCK, SALIENCE
 from .power import POWER, bloc_leader, is_active, perceived, settle_camps, sits_in_top
@@ -60,6 +55,18 @@ from .world import (
     TRUST,
     VISIBILITY,
 )
+
+P_HEALTH_HAZARD = parameter("health_hazard")
+# A random illness kills this share of the time, and incapacitates otherwise.
+P_ILLNESS_DEATH_SHARE = parameter("illness_death_share")
+# A damaging document: whether the top body publishes it, and what it does.
+P_PUBLISH_THRESHOLD = parameter("publish_threshold")
+P_DOCUMENT_DAMAGE = parameter("document_damage")
+P_DOCUMENT_VISIBILITY = parameter("document_visibility")
+P_DOCUMENT_TRUST_LOSS = parameter("document_trust_loss")
+P_LEAK_SHARE = parameter("leak_share")
+# A designated heir's gain in standing, per unit of designation.
+P_HEIR_PRESTIGE = parameter("heir_prestige")
 
 PENDING, SPONSOR = columns(
     "event_codes",
@@ -107,9 +114,9 @@ L_HEIR = log_kind(
 
 
 @mechanism
-def die(world, state, month, actor, manner):
+def die(world, params, state, month, actor, manner):
     state.actor_codes[STATUS, actor] = DEAD
-    settle_camps(state)
+    settle_camps(params, state)
     state.actor_codes[FACTION, actor] = 0
     for office in range(state.office_codes.shape[1]):
         if state.office_codes[HOLDER, office] == actor:
@@ -120,10 +127,10 @@ def die(world, state, month, actor, manner):
 
 
 @mechanism
-def stroke(world, state, month, actor, magnitude):
+def stroke(world, params, state, month, actor, magnitude):
     if magnitude >= 1.0:
         state.actor_codes[INCAPACITATED, actor] = 1
-        settle_camps(state)
+        settle_camps(params, state)
         record(state, month, L_STROKE, actor, -1, -1, -1, 1, 0, 0)
         check_elimination(world, state, month, actor, M_INCAPACITATED)
     else:
@@ -144,10 +151,10 @@ def dated_events(world, params, state, month, cursor):
         magnitude = world.events[F_MAGNITUDE, event]
         if kind == EX_DEATH:
             if state.actor_codes[STATUS, actor] != DEAD:
-                die(world, state, month, actor, M_DIED)
+                die(world, params, state, month, actor, M_DIED)
         elif kind == EX_STROKE:
             if state.actor_codes[STATUS, actor] != DEAD:
-                stroke(world, state, month, actor, magnitude)
+                stroke(world, params, state, month, actor, magnitude)
         elif kind == EX_DOCUMENT:
             state.event_codes[PENDING, event] = AWAITING_TOP_BODY
         elif kind == EX_RECRUITMENT:
@@ -168,7 +175,7 @@ def dated_events(world, params, state, month, cursor):
         elif kind == EX_HEIR:
             state.actors[HEIR, actor] = magnitude
             state.actors[PRESTIGE, actor] = min(
-                1.0, state.actors[PRESTIGE, actor] + 0.1 * magnitude
+                1.0, state.actors[PRESTIGE, actor] + params[P_HEIR_PRESTIGE] * magnitude
             )
             record(state, month, L_HEIR, actor, -1, -1, -1, 0, 0, event)
     return cursor
@@ -182,10 +189,10 @@ def frailty(world, params, state, month):
         hazard = params[P_HEALTH_HAZARD] * (1.0 - state.actors[HEALTH, actor])
         if hazard <= 0.0 or uniform() >= hazard:
             continue
-        if state.actor_codes[INCAPACITATED, actor] or uniform() < 0.5:
-            die(world, state, month, actor, M_DIED)
+        if state.actor_codes[INCAPACITATED, actor] or uniform() < params[P_ILLNESS_DEATH_SHARE]:
+            die(world, params, state, month, actor, M_DIED)
         else:
-            stroke(world, state, month, actor, 1.0)
+            stroke(world, params, state, month, actor, 1.0)
 
 
 @inline_mechanism
@@ -217,7 +224,7 @@ def decide_documents(world, params, state, month, top_body):
                     greatest = max(greatest, perceived(params, state, member, other))
             ruling = state.counters[COALITION, 0]
             allied = (ruling >> member) & 1 and (ruling >> target) & 1
-            if seen >= 0.9 * greatest and not allied:
+            if seen >= params[P_PUBLISH_THRESHOLD] * greatest and not allied:
                 publish += 1
                 if champion < 0 or state.actors[POWER, member] > state.actors[POWER, champion]:
                     champion = member
@@ -227,11 +234,13 @@ def decide_documents(world, params, state, month, top_body):
         if publish > bury:
             state.actors[PRESTIGE, target] = max(0.0, state.actors[PRESTIGE, target] - damage)
             state.actors[OFFENCE, target] += world.events[F_MAGNITUDE, event]
-            state.actors[VISIBILITY, target] = min(1.0, state.actors[VISIBILITY, target] + 0.3)
+            state.actors[VISIBILITY, target] = min(
+                1.0, state.actors[VISIBILITY, target] + params[P_DOCUMENT_VISIBILITY]
+            )
             for member in range(n_actors):
                 if is_active(state, member) and member != target:
                     state.pairs[TRUST, member, target] = max(
-                        -1.0, state.pairs[TRUST, member, target] - 0.2
+                        -1.0, state.pairs[TRUST, member, target] - params[P_DOCUMENT_TRUST_LOSS]
                     )
             record(
                 state,

@@ -31,6 +31,7 @@ from .layout import (
     columns,
 )
 from .motions import (
+    P_READMIT_THRESHOLD,
     consider_motion,
     consider_readmissions,
     decides,
@@ -51,7 +52,7 @@ from .outcome import (
     settle_bases,
     weigh_offices,
 )
-from .parameters import P_OFFENCE_DECAY, P_READMIT_THRESHOLD, P_SLATE_POWER, P_VISIBILITY_DECAY
+from .parameters import parameter
 from .patronage import appoint_secretaries, settle_loyalties
 from .policy import ease_tensions, set_party_line
 from .power import (
@@ -80,6 +81,7 @@ from .stopwatch import (
 )
 from .voting import BLOC_SCRATCH, SEAT_SHARE, congress_blocs
 from .world import (
+    CANDIDATE,
     COMMITTEE,
     CONGRESS,
     F_CANDIDATE_SEATS,
@@ -98,6 +100,15 @@ from .world import (
     VISIBILITY,
 )
 
+# A congress elects the committee on one slate, which favours the largest blocs.
+P_SLATE_POWER = parameter("slate_power")
+# What others see of a man before he acts: his gift for the platform and his
+# renown, in these shares; and how fast what they see and what they hold
+# against him fade back.
+P_VISIBILITY_ORATORY_SHARE = parameter("visibility_oratory_share")
+P_VISIBILITY_DECAY = parameter("visibility_decay")
+P_OFFENCE_DECAY = parameter("offence_decay")
+
 ORDER = columns("actor_codes", ("order", "the month's order of play (scratch)"))
 PERCEIVED_START = columns(
     "actors", ("perceived_start", "mean power others see in him at the start")
@@ -114,10 +125,11 @@ L_CONGRESS = log_kind(
 
 
 @mechanism
-def natural_visibility(world, actor):
+def natural_visibility(world, params, actor):
     """How much of a man others see before he does anything: his renown and
     his gift for the platform."""
-    return 0.5 * world.actors[T_ORATORY, actor] + 0.5 * world.actors[F_PRESTIGE, actor]
+    share = params[P_VISIBILITY_ORATORY_SHARE]
+    return share * world.actors[T_ORATORY, actor] + (1.0 - share) * world.actors[F_PRESTIGE, actor]
 
 
 @mechanism
@@ -192,12 +204,12 @@ def reset(world, params, state):
     # The coalition search's scratch is written before it is read.
     n_actors = world.actor_codes.shape[1]
     for actor in range(n_actors):
-        state.actors[VISIBILITY, actor] = natural_visibility(world, actor)
+        state.actors[VISIBILITY, actor] = natural_visibility(world, params, actor)
         state.actor_codes[ORDER, actor] = actor
         for other in range(n_actors):
             state.pairs[BIAS, actor, other] = normal()
             state.pairs[MISJUDGEMENT, actor, other] = misjudgement(params, state, actor, other)
-    settle_camps(state)
+    settle_camps(params, state)
     weigh_offices(world, state)
     settle_bases(state)
     ease_tensions(world, params, state)
@@ -208,7 +220,7 @@ def reset(world, params, state):
 def fade_memories(world, params, state):
     """Visibility sinks back toward a man's natural renown; offences are forgotten."""
     for actor in range(state.actor_codes.shape[1]):
-        floor = natural_visibility(world, actor)
+        floor = natural_visibility(world, params, actor)
         state.actors[VISIBILITY, actor] += (floor - state.actors[VISIBILITY, actor]) * params[
             P_VISIBILITY_DECAY
         ]
@@ -226,7 +238,7 @@ def first_impressions(params, state):
             if (
                 observer != actor
                 and is_active(state, observer)
-                and state.actor_codes[STATUS, observer] <= 1
+                and state.actor_codes[STATUS, observer] <= CANDIDATE
             ):
                 seen += perceived(params, state, observer, actor)
                 observers += 1
@@ -307,7 +319,7 @@ def simulate(world, params, state, seed, verdicts):
     update_power(world, params, state)
     mark_contenders(world, state)
     first_impressions(params, state)
-    set_party_line(state, 0, world.settings[F_TOP, 0], False)
+    set_party_line(params, state, 0, world.settings[F_TOP, 0], False)
     lap(watch, STEP_START)
     n_actors = world.actor_codes.shape[1]
     order = state.actor_codes[ORDER]
@@ -326,7 +338,7 @@ def simulate(world, params, state, seed, verdicts):
         lap(watch, STEP_POWER)
         form_coalition(params, state, month, world.settings[F_TOP, 0])
         lap(watch, STEP_COALITION)
-        set_party_line(state, month, world.settings[F_TOP, 0], month > 0)
+        set_party_line(params, state, month, world.settings[F_TOP, 0], month > 0)
         shuffle(order)
         lap(watch, STEP_LINE)
         monthly_conduct(world, params, state, month, order)

@@ -11,16 +11,11 @@ Vacancies are filled by the winners, who promote their own people.
 
 from .chance import normal, uniform
 from .coalition import top_members
+from .conduct import P_VISIBILITY_ACTION, eagerness
 from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .outcome import ELIMINATED, base_office, check_elimination, is_base, settle_bases
-from .parameters import (
-    P_ATTACK_MARGIN,
-    P_ATTACK_RATE,
-    P_MOTION_COOLDOWN,
-    P_VISIBILITY_ACTION,
-    P_VISIBILITY_SUCCESS,
-)
+from .parameters import parameter
 from .patronage import hand_over_machine
 from .policy import distance
 from .power import POWER, bloc_leader, is_active, settle_camps, sits_in_top
@@ -42,6 +37,7 @@ from .world import (
     HOLDER,
     INCAPACITATED,
     LAST_MOTION,
+    LONG_AGO,
     M_ARRESTED,
     M_DEMOTED,
     M_DROPPED,
@@ -52,6 +48,7 @@ from .world import (
     M_REMOVED_CC,
     MEMBER,
     NO_MONTH,
+    NO_SCORE,
     OFFENCE,
     PRESTIGE,
     R_SECURITY,
@@ -76,6 +73,38 @@ from .world import (
 )
 
 NO_SANCTION = -1
+
+# Moving against a rival: the vote share a man wants first, and the reckless
+# who move without it.
+P_ATTACK_MARGIN = parameter("attack_margin")
+P_INTRIGUE_MARGIN = parameter("intrigue_margin")
+P_RECKLESS_RATE = parameter("reckless_rate")
+P_MOTION_COOLDOWN = parameter("motion_cooldown")
+# Exile, arrest and execution need the holder of an office with at least
+# this much of the security resource.
+P_SECURITY_CHIEF_THRESHOLD = parameter("security_chief_threshold")
+# What a motion costs: the loser's standing, the target's trust in the sponsor.
+P_VISIBILITY_SUCCESS = parameter("visibility_success")
+P_FAILED_MOTION_COST = parameter("failed_motion_cost")
+P_FAILED_MOTION_OFFENCE = parameter("failed_motion_offence")
+P_OVERTURNED_COST = parameter("overturned_cost")
+P_OVERTURNED_TRUST = parameter("overturned_trust")
+P_CARRIED_MOTION_COST = parameter("carried_motion_cost")
+P_MOTION_TRUST_LOSS = parameter("motion_trust_loss")
+P_OUTCAST_PRESTIGE_KEPT = parameter("outcast_prestige_kept")
+# Whom a nominator puts forward: the weights of a nominee's score.
+P_NOMINEE_PRESTIGE = parameter("nominee_prestige")
+P_NOMINEE_ORGANISATION = parameter("nominee_organisation")
+P_NOMINEE_CLIENTS = parameter("nominee_clients")
+P_NOMINEE_CLIENTS_CAP = parameter("nominee_clients_cap")
+P_NOMINEE_COALITION = parameter("nominee_coalition")
+P_NOMINEE_DISTANCE = parameter("nominee_distance")
+P_NOMINEE_NOISE = parameter("nominee_noise")
+P_CANDIDATE_BONUS = parameter("candidate_bonus")
+# Waiting periods after a motion against a man.
+P_PROMOTION_WAIT = parameter("promotion_wait")
+P_READMISSION_WAIT = parameter("readmission_wait")
+P_READMIT_THRESHOLD = parameter("readmit_threshold")
 
 L_APPOINTED = log_kind(
     "appointed",
@@ -180,21 +209,27 @@ def has_business(world, state, month, body):
 def candidate_score(world, params, state, nominator, actor):
     """How much the electing body likes a nominee.  Standing counts; the
     nominator's own men count as far as his bloc holds the committee's seats."""
-    score = 2.0 * state.actors[PRESTIGE, actor] + 0.3 * world.actors[T_ORGANISATION, actor]
+    score = (
+        params[P_NOMINEE_PRESTIGE] * state.actors[PRESTIGE, actor]
+        + params[P_NOMINEE_ORGANISATION] * world.actors[T_ORGANISATION, actor]
+    )
     camp = bloc_leader(state, nominator)
     if bloc_leader(state, actor) == camp:
-        score += min(1.0, 2.0 * state.blocs[SEAT_SHARE, camp])
+        score += min(
+            params[P_NOMINEE_CLIENTS_CAP],
+            params[P_NOMINEE_CLIENTS] * state.blocs[SEAT_SHARE, camp],
+        )
     if (state.counters[COALITION, 0] >> actor) & 1:
-        score += 0.5
-    score -= 0.5 * distance(state, actor, nominator)
-    return score + 0.3 * normal()
+        score += params[P_NOMINEE_COALITION]
+    score -= params[P_NOMINEE_DISTANCE] * distance(state, actor, nominator)
+    return score + params[P_NOMINEE_NOISE] * normal()
 
 
 @mechanism
 def nominate(world, params, state, nominator, excluded, lowest_status):
     """The nominator's pick among those with no power base of their own."""
     best = -1
-    best_score = -1e9
+    best_score = NO_SCORE
     for actor in range(state.actor_codes.shape[1]):
         if (
             actor == excluded
@@ -206,7 +241,7 @@ def nominate(world, params, state, nominator, excluded, lowest_status):
             continue
         if (
             state.actor_codes[ELIMINATED, actor] != NO_MONTH
-            or state.actor_codes[LAST_MOTION, actor] > -1000
+            or state.actor_codes[LAST_MOTION, actor] > LONG_AGO
         ):
             continue  # the fallen and the suspect are not promoted
         ruling = state.counters[COALITION, 0]
@@ -270,9 +305,9 @@ def apply_sanction(world, params, state, month, body, sponsor, target, sanction,
         state.actor_codes[STATUS, target] = DEAD
         manner = M_EXECUTED
     if state.actor_codes[STATUS, target] >= EXPELLED:
-        settle_camps(state)  # an outcast no longer leads or follows a camp
-        # The party's verdict strips an outcast of half his standing.
-        state.actors[PRESTIGE, target] *= 0.5
+        settle_camps(params, state)  # an outcast no longer leads or follows a camp
+        # The party's verdict strips an outcast of much of his standing (half).
+        state.actors[PRESTIGE, target] *= params[P_OUTCAST_PRESTIGE_KEPT]
         state.actor_codes[FACTION, target] = 0
         vacate_offices(world, params, state, month, target, sponsor, body)
     check_elimination(world, state, month, target, manner)
@@ -299,9 +334,13 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
             int(noes + 0.5),
             sanction,
         )
-        state.actors[PRESTIGE, sponsor] = max(0.0, state.actors[PRESTIGE, sponsor] - 0.05)
-        state.actors[OFFENCE, sponsor] += 0.7
-        state.pairs[TRUST, target, sponsor] = max(-1.0, state.pairs[TRUST, target, sponsor] - 0.3)
+        state.actors[PRESTIGE, sponsor] = max(
+            0.0, state.actors[PRESTIGE, sponsor] - params[P_FAILED_MOTION_COST]
+        )
+        state.actors[OFFENCE, sponsor] += params[P_FAILED_MOTION_OFFENCE]
+        state.pairs[TRUST, target, sponsor] = max(
+            -1.0, state.pairs[TRUST, target, sponsor] - params[P_MOTION_TRUST_LOSS]
+        )
         return False
     higher = world.bodies[F_APPEAL_TO, body]
     if higher >= 0:
@@ -325,8 +364,10 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
                     int(a_noes + 0.5),
                     sanction,
                 )
-                state.actors[PRESTIGE, sponsor] = max(0.0, state.actors[PRESTIGE, sponsor] - 0.1)
-                state.pairs[TRUST, target, sponsor] = -1.0
+                state.actors[PRESTIGE, sponsor] = max(
+                    0.0, state.actors[PRESTIGE, sponsor] - params[P_OVERTURNED_COST]
+                )
+                state.pairs[TRUST, target, sponsor] = params[P_OVERTURNED_TRUST]
                 return False
     record(
         state,
@@ -343,20 +384,24 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
     state.actors[VISIBILITY, sponsor] = min(
         1.0, state.actors[VISIBILITY, sponsor] + params[P_VISIBILITY_SUCCESS]
     )
-    state.actors[PRESTIGE, target] = max(0.0, state.actors[PRESTIGE, target] - 0.05)
-    state.pairs[TRUST, target, sponsor] = max(-1.0, state.pairs[TRUST, target, sponsor] - 0.3)
+    state.actors[PRESTIGE, target] = max(
+        0.0, state.actors[PRESTIGE, target] - params[P_CARRIED_MOTION_COST]
+    )
+    state.pairs[TRUST, target, sponsor] = max(
+        -1.0, state.pairs[TRUST, target, sponsor] - params[P_MOTION_TRUST_LOSS]
+    )
     apply_sanction(world, params, state, month, body, sponsor, target, sanction, office)
     return True
 
 
 @mechanism
-def police_will_act(world, state, target):
+def police_will_act(world, params, state, target):
     """Exile, arrest and execution need the political police.  A security
     chief in the victim's own camp does not carry them out."""
     camp = bloc_leader(state, target)
     for office in range(state.office_codes.shape[1]):
         chief = state.office_codes[HOLDER, office]
-        if world.offices[R_SECURITY, office] < 0.5 or chief < 0:
+        if world.offices[R_SECURITY, office] < params[P_SECURITY_CHIEF_THRESHOLD] or chief < 0:
             continue
         if is_active(state, chief) and bloc_leader(state, chief) == camp:
             return False
@@ -369,7 +414,11 @@ def consider_motion(world, params, state, month, body, sponsor, target):
     sanction, office = next_sanction(world, state, month, target)
     if not decides(world, body, sanction, office):
         return False
-    if sanction >= S_EXILE and sanction != S_READMIT and not police_will_act(world, state, target):
+    if (
+        sanction >= S_EXILE
+        and sanction != S_READMIT
+        and not police_will_act(world, params, state, target)
+    ):
         return False
     if state.actor_codes[LAST_MOTION, target] > month - params[P_MOTION_COOLDOWN]:
         return False
@@ -377,9 +426,9 @@ def consider_motion(world, params, state, month, body, sponsor, target):
     if (ruling >> target) & 1 and (ruling >> sponsor) & 1 and ruling != top_members(state):
         return False  # partners do not strike each other while a common enemy remains
     traits = world.actors[:, sponsor]
-    eager = params[P_ATTACK_RATE] * (0.5 + traits[T_AMBITION])
+    eager = eagerness(world, params, sponsor)
     # A desperate, reckless man sometimes moves without the votes.
-    reckless = eager * (0.15 * traits[T_AMBITION] * (1.0 - traits[T_CAUTION]))
+    reckless = eager * (params[P_RECKLESS_RATE] * traits[T_AMBITION] * (1.0 - traits[T_CAUTION]))
     # The expected count draws no random number, so the die is cast first and
     # the count is made only when the die alone does not settle it.
     roll = uniform()
@@ -389,7 +438,7 @@ def consider_motion(world, params, state, month, body, sponsor, target):
         ayes, noes = tally(world, params, state, month, body, sponsor, target, sanction, False)
         share = ayes / max(ayes + noes, 1e-9)
         need = needed_share(world, body) + params[P_ATTACK_MARGIN] * traits[T_CAUTION]
-        need -= 0.1 * traits[T_INTRIGUE]
+        need -= params[P_INTRIGUE_MARGIN] * traits[T_INTRIGUE]
         if roll >= (reckless if share < need else eager):
             return False
     motion(world, params, state, month, body, sponsor, target, sanction, office)
@@ -454,7 +503,7 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
             candidates += 1
     while seated < world.bodies[F_SIZE, top_body]:
         best = -1
-        best_score = -1e9
+        best_score = NO_SCORE
         for actor in range(state.actor_codes.shape[1]):
             if not is_active(state, actor) or state.actor_codes[FACTION, actor]:
                 continue
@@ -466,12 +515,12 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
             # The fallen and the recently accused are not raised again.
             if (
                 state.actor_codes[ELIMINATED, actor] != NO_MONTH
-                or state.actor_codes[LAST_MOTION, actor] > month - 12
+                or state.actor_codes[LAST_MOTION, actor] > month - params[P_PROMOTION_WAIT]
             ):
                 continue
             score = candidate_score(world, params, state, nominator, actor)
             if state.actor_codes[STATUS, actor] == CANDIDATE:
-                score += 0.5
+                score += params[P_CANDIDATE_BONUS]
             if score > best_score:
                 best = actor
                 best_score = score
@@ -505,13 +554,13 @@ def consider_readmissions(world, params, state, month, body, threshold):
             continue
         if state.actors[PRESTIGE, actor] > threshold * state.actors[PRESTIGE, sponsor]:
             continue  # he still rivals the leader
-        if state.actor_codes[LAST_MOTION, actor] > month - 6:
+        if state.actor_codes[LAST_MOTION, actor] > month - params[P_READMISSION_WAIT]:
             continue
         ayes, noes = tally(world, params, state, month, body, sponsor, actor, S_READMIT, True)
         state.actor_codes[LAST_MOTION, actor] = month
         if carried(world, body, ayes, noes):
             state.actor_codes[STATUS, actor] = MEMBER
-            settle_camps(state)
+            settle_camps(params, state)
             record(
                 state,
                 month,

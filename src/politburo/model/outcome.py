@@ -12,8 +12,8 @@ from .coalition import ALLIED
 from .jit import mechanism
 from .journal import log_kind, record
 from .layout import columns
-from .parameters import P_DOMINANCE_MONTHS, P_INDEPENDENT_BASE, P_WEIGHT_PRESTIGE
-from .power import POWER, bloc_leader, is_active, sits_in_top
+from .parameters import parameter
+from .power import P_WEIGHT_PRESTIGE, POWER, bloc_leader, is_active, sits_in_top
 from .world import (
     CANDIDATE,
     CLAIM_ALLIED,
@@ -37,6 +37,9 @@ from .world import (
     PRESTIGE,
     STATUS,
 )
+
+P_DOMINANCE_MONTHS = parameter("dominance_months")
+P_INDEPENDENT_BASE = parameter("independent_base")
 
 ELIMINATED, MANNER, ELIMINATION_RANK, CONTENDER, BASE = columns(
     "actor_codes",

@@ -10,14 +10,7 @@ shields its people until the office changes hands.
 
 from .jit import mechanism
 from .journal import log_kind, record
-from .parameters import (
-    P_CLIENT_LOYALTY,
-    P_LOYALTY_GROWTH,
-    P_MACHINE_SHIELD,
-    P_ORPHAN_DECAY,
-    P_PATRONAGE_RATE,
-    P_RECRUITMENT_LOYALTY,
-)
+from .parameters import parameter
 from .power import bloc_leader, is_active, total_delegates
 from .world import (
     CADRE_PATRON,
@@ -30,7 +23,25 @@ from .world import (
     T_ORGANISATION,
 )
 
-TURNED = 0.1  # loyalty under which an organisation changes patron
+P_PATRONAGE_RATE = parameter("patronage_rate")
+# How much of an appointer's pace depends on his skill at organisation.
+P_APPOINTER_ORGANISATION = parameter("appointer_organisation")
+# The smallest share of the delegates an organisation counts as when an
+# appointer's monthly budget is spent on it: a tiny one is not won in a stroke.
+P_PATRONAGE_MIN_SHARE = parameter("patronage_min_share")
+P_MACHINE_SHIELD = parameter("machine_shield")
+P_CLIENT_LOYALTY = parameter("client_loyalty")
+P_LOYALTY_GROWTH = parameter("loyalty_growth")
+P_ORPHAN_DECAY = parameter("orphan_decay")
+# Loyalty under which an organisation changes patron.
+P_TURN_THRESHOLD = parameter("turn_threshold")
+P_RECRUITMENT_LOYALTY = parameter("recruitment_loyalty")
+
+# Added to every organisation's softness, so that even a fully loyal,
+# shielded one outside the appointer's camp can be worked on.  Any small
+# positive number would do: it shifts every organisation alike, so it is
+# structural, not a judgement of how soft anything is.
+SOFTNESS_FLOOR = 0.01
 
 L_CADRE_WON = log_kind(
     "cadre_won",
@@ -74,7 +85,8 @@ def appoint_secretaries(world, params, state, month):
         appointer = state.office_codes[HOLDER, office]
         if appointment <= 0.0 or appointer < 0 or not is_active(state, appointer):
             continue
-        skill = 0.5 + 0.5 * world.actors[T_ORGANISATION, appointer]
+        weight = params[P_APPOINTER_ORGANISATION]
+        skill = (1.0 - weight) + weight * world.actors[T_ORGANISATION, appointer]
         budget = params[P_PATRONAGE_RATE] * appointment * skill
         camp = bloc_leader(state, appointer)
         # The softest organisation outside the appointer's camp goes first.
@@ -92,16 +104,16 @@ def appoint_secretaries(world, params, state, month):
                 )
             else:
                 softness = 1.0 - shield(world, params, state, cadre)
-            softness += 0.01
+            softness += SOFTNESS_FLOOR
             if softness > softest:
                 softest = softness
                 target = cadre
         if target < 0:
             continue
         fraction = state.cadres[DELEGATES, target] / delegates
-        replaced = budget / max(fraction, 0.02)
+        replaced = budget / max(fraction, params[P_PATRONAGE_MIN_SHARE])
         state.cadres[LOYALTY, target] -= replaced * (1.0 - shield(world, params, state, target))
-        if state.cadres[LOYALTY, target] < TURNED:
+        if state.cadres[LOYALTY, target] < params[P_TURN_THRESHOLD]:
             record(
                 state,
                 month,
@@ -132,7 +144,7 @@ def settle_loyalties(params, state):
             )
         else:
             state.cadres[LOYALTY, cadre] -= params[P_ORPHAN_DECAY]
-            if state.cadres[LOYALTY, cadre] < TURNED:
+            if state.cadres[LOYALTY, cadre] < params[P_TURN_THRESHOLD]:
                 state.cadre_codes[CADRE_PATRON, cadre] = -1
                 state.cadres[LOYALTY, cadre] = 0.0
 

@@ -11,7 +11,7 @@ their power.  The gap between line and mood is the opposition's opening.
 from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .layout import columns
-from .parameters import P_MOOD_DECAY, P_SALIENCE_DECAY
+from .parameters import parameter
 from .power import POWER, sits_in_top
 from .world import COALITION, DELEGATES, F_SALIENCE, POSITION
 
@@ -24,7 +24,10 @@ SALIENCE, MOOD, MOOD_SHOCK, LINE, LINE_LOGGED = columns(
     ("line_logged", "the line as last reported in the chronicle"),
 )
 
-LINE_TURN_LOGGED = 0.25  # a turn of the line this large makes the chronicle
+P_SALIENCE_DECAY = parameter("salience_decay")
+P_MOOD_DECAY = parameter("mood_decay")
+# A turn of the line this large makes the chronicle (what is told, not what happens).
+P_LINE_TURN_LOGGED = parameter("line_turn_logged")
 
 L_LINE = log_kind(
     "line",
@@ -57,7 +60,7 @@ def ease_tensions(world, params, state):
 
 
 @mechanism
-def set_party_line(state, month, top_body, announce):
+def set_party_line(params, state, month, top_body, announce):
     """The line follows the ruling coalition (the whole top body if none rules)."""
     ruling = state.counters[COALITION, 0]
     for axis in range(state.axes.shape[1]):
@@ -76,7 +79,7 @@ def set_party_line(state, month, top_body, announce):
         state.axes[LINE, axis] = line
         if not announce:
             state.axes[LINE_LOGGED, axis] = line
-        elif abs(line - state.axes[LINE_LOGGED, axis]) >= LINE_TURN_LOGGED:
+        elif abs(line - state.axes[LINE_LOGGED, axis]) >= params[P_LINE_TURN_LOGGED]:
             record(
                 state,
                 month,

@@ -13,17 +13,7 @@ import math
 
 from .jit import inline_mechanism, mechanism
 from .layout import columns
-from .parameters import (
-    P_HIDDEN_SHARE_SEEN,
-    P_PERCEPTION_NOISE,
-    P_WEIGHT_APPOINTMENT,
-    P_WEIGHT_ARMY,
-    P_WEIGHT_CADRES,
-    P_WEIGHT_GOVERNMENT,
-    P_WEIGHT_PRESS,
-    P_WEIGHT_PRESTIGE,
-    P_WEIGHT_SECURITY,
-)
+from .parameters import parameter
 from .world import (
     CADRE_PATRON,
     DELEGATES,
@@ -55,7 +45,20 @@ BIAS, MISJUDGEMENT = columns(
     ("bias", "the first's fixed misjudgement of the second, log scale"),
     ("misjudgement", "exp(perception noise x bias), fixed for a history"),
 )
-CHAIN = 4  # a patron's patron's patron: longer chains of clientage do not hold
+
+# Power from each source, and how much of it rivals see.
+P_WEIGHT_PRESTIGE = parameter("weight_prestige")
+P_WEIGHT_CADRES = parameter("weight_cadres")
+P_WEIGHT_ARMY = parameter("weight_army")
+P_WEIGHT_SECURITY = parameter("weight_security")
+P_WEIGHT_PRESS = parameter("weight_press")
+P_WEIGHT_GOVERNMENT = parameter("weight_government")
+P_WEIGHT_APPOINTMENT = parameter("weight_appointment")
+P_HIDDEN_SHARE_SEEN = parameter("hidden_share_seen")
+P_PERCEPTION_NOISE = parameter("perception_noise")
+# How far up the chain of patrons a follower's allegiance reaches: longer
+# chains of clientage do not hold.
+P_PATRON_CHAIN = parameter("patron_chain")
 
 
 @inline_mechanism
@@ -72,11 +75,11 @@ def sits_in_top(state, actor):
 
 
 @mechanism
-def follow_patrons(state, actor):
+def follow_patrons(params, state, actor):
     """The person an actor's followers ultimately answer to: up the chain of
     patrons, as far as the patrons are still in the game."""
     leader = actor
-    for _ in range(CHAIN):
+    for _ in range(int(params[P_PATRON_CHAIN])):
         patron = state.actor_codes[PATRON, leader]
         if patron < 0 or not is_active(state, patron):
             break
@@ -85,12 +88,12 @@ def follow_patrons(state, actor):
 
 
 @mechanism
-def settle_camps(state):
+def settle_camps(params, state):
     """Recompute every actor's bloc leader.  Patrons are fixed for a history,
     so camps change only when someone becomes active or inactive (death,
     stroke, expulsion and worse, readmission); each such change calls this."""
     for actor in range(state.actor_codes.shape[1]):
-        state.actor_codes[CAMP, actor] = follow_patrons(state, actor)
+        state.actor_codes[CAMP, actor] = follow_patrons(params, state, actor)
 
 
 @inline_mechanism

@@ -11,20 +11,7 @@ follow him, and the unaligned delegates follow the rank-and-file mood.
 from .chance import normal, sigmoid
 from .jit import inline_mechanism, mechanism
 from .layout import columns
-from .parameters import (
-    P_BLOC_COHESION,
-    P_COLLEGIALITY,
-    P_FACTION_PENALTY,
-    P_HEIR_BONUS,
-    P_OFFENCE_WEIGHT,
-    P_RECANT_RELIEF,
-    P_VOTE_FEAR,
-    P_VOTE_IDEOLOGY,
-    P_VOTE_LOYALTY,
-    P_VOTE_NOISE,
-    P_VOTE_PRESTIGE,
-    P_VOTE_TRUST,
-)
+from .parameters import parameter
 from .policy import distance, distance_to_mood
 from .power import POWER, bloc_leader, is_active, sits_in_top
 from .rules import rule_strength
@@ -59,7 +46,22 @@ SEAT_SHARE, BLOC_SCRATCH = columns(
     ("scratch", "delegates by bloc leader, worked out when needed"),
 )
 
-PURGE_NORM = 0.8  # comrades balk at expelling a man who organised nothing
+P_VOTE_NOISE = parameter("vote_noise")
+P_VOTE_LOYALTY = parameter("vote_loyalty")
+P_VOTE_IDEOLOGY = parameter("vote_ideology")
+P_VOTE_PRESTIGE = parameter("vote_prestige")
+P_VOTE_FEAR = parameter("vote_fear")
+P_VOTE_TRUST = parameter("vote_trust")
+P_BLOC_COHESION = parameter("bloc_cohesion")
+P_FACTION_PENALTY = parameter("faction_penalty")
+P_RECANT_RELIEF = parameter("recant_relief")
+P_HEIR_BONUS = parameter("heir_bonus")
+P_COLLEGIALITY = parameter("collegiality")
+P_OFFENCE_WEIGHT = parameter("offence_weight")
+# Comrades balk at expelling a man who organised nothing.
+P_PURGE_NORM = parameter("purge_norm")
+# Chance in how the unaligned seats of a committee or congress vote.
+P_FREE_SEAT_NOISE = parameter("free_seat_noise")
 
 
 @inline_mechanism
@@ -117,7 +119,7 @@ def common_pressure(world, params, state, month, sponsor, target, sanction):
     if state.actor_codes[FACTION, target]:
         push += params[P_FACTION_PENALTY] * rule_strength(world, month, RULE_FACTION_BAN)
     elif sanction >= S_EXPEL:
-        push -= PURGE_NORM
+        push -= params[P_PURGE_NORM]
     if state.actor_codes[RECANTED, target]:
         push -= params[P_RECANT_RELIEF]
     protection = rule_strength(world, month, RULE_HEIR_PROTECTION)
@@ -269,7 +271,7 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
         )
     chance = sigmoid(mood / noise)
     if noisy:
-        chance = min(1.0, max(0.0, chance + 0.05 * normal()))
+        chance = min(1.0, max(0.0, chance + params[P_FREE_SEAT_NOISE] * normal()))
     ayes += seats * free * chance
     noes += seats * free * (1.0 - chance)
     return ayes, noes

@@ -92,6 +92,10 @@ NO_MONTH = -1
 # Long enough ago that no waiting period still runs: "never" for a month of
 # the last motion against a man.
 LONG_AGO = -1000
+# "No best yet" for a search: below any score a choice can have, and beyond
+# any policy distance (0..2).
+NO_SCORE = -1e9
+FARTHEST = 1e9
 
 # Where a damaging document stands.
 NOT_PENDING, AWAITING_TOP_BODY, AWAITING_MOTION = range(3)

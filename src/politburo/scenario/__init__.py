@@ -7,7 +7,12 @@ from politburo.scenario.loader import (
     load_scenario,
     load_scenario_text,
 )
-from politburo.scenario.parameters import effective_parameters, load_parameters, parameter_docs
+from politburo.scenario.parameters import (
+    effective_parameters,
+    load_parameters,
+    parameter_docs,
+    parameter_reasons,
+)
 from politburo.scenario.schema import Scenario
 
 __all__ = [
@@ -20,4 +25,5 @@ __all__ = [
     "load_scenario",
     "load_scenario_text",
     "parameter_docs",
+    "parameter_reasons",
 ]

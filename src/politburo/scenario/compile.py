@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import parameters as engine_parameters
 from ..model.layout import FACT_BLOCKS, World
+from ..model.outcome import P_DOMINANCE_MONTHS
+from ..model.parameters import NAMES as PARAMETER_NAMES
 from ..model.world import (
     CLAIM_KIND_NAMES,
     ELECTED_BY_CADRES,
@@ -290,9 +291,12 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
     )
     starts, start_sources = starting_table()
     world = World(**facts.blocks, starts=starts, start_sources=start_sources)
-    params = np.array([float(parameter_values[name]) for name in engine_parameters.NAMES])
+    missing = [name for name in PARAMETER_NAMES if name not in parameter_values]
+    if missing:
+        raise ValueError(f"no value for the engine's parameter(s) {', '.join(missing)}")
+    params = np.array([float(parameter_values[name]) for name in PARAMETER_NAMES])
     if scenario.meta.dominance_months is not None:
-        params[engine_parameters.P_DOMINANCE_MONTHS] = scenario.meta.dominance_months
+        params[P_DOMINANCE_MONTHS] = scenario.meta.dominance_months
     return Compiled(
         scenario=scenario,
         world=world,
