@@ -22,7 +22,6 @@ from politburo.api import RequestError
 from politburo.experiments.ensembles import default_chunk
 from politburo.experiments.executors import DaskCluster, ExecutorError
 from politburo.experiments.query import QueryError, query
-from politburo.experiments.seeding import history_seed, history_seeds
 from politburo.experiments.store import MANIFEST, ResultStore, StoreError
 
 RUNS = 600
@@ -45,23 +44,6 @@ def same_tables(a, b) -> None:
         pd.testing.assert_frame_equal(
             a.table(table).to_pandas(), b.table(table).to_pandas(), check_categorical=False
         )
-
-
-# --- seeds ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("root", [0, 1, 2024, 2**32 - 1, 2**32 + 5, 2**100 + 12345])
-def test_history_seeds_are_numpy_seed_sequence_spawns(root):
-    spawned = np.random.SeedSequence(root).spawn(40)
-    expected = [int(child.generate_state(1, np.uint32)[0]) for child in spawned]
-    assert history_seeds(root, 0, 40).tolist() == expected
-    # Any window of indices gives the same seeds as the whole.
-    assert history_seeds(root, 25, 40).tolist() == expected[25:]
-
-
-def test_history_seeds_at_large_indices_match_numpy():
-    for index in (2**31 - 1, 2**32 - 1, 2**32, 2**40):
-        assert history_seeds(9, index, index + 1)[0] == history_seed(9, index)
 
 
 # --- the same numbers everywhere -----------------------------------------------------

@@ -14,7 +14,7 @@ from test_cli import assert_one_line_error, invoke, strict_json
 import politburo
 from politburo.experiments.profile import profile_steps
 from politburo.experiments.runner import Batch, play_batch
-from politburo.experiments.seeding import history_seeds
+from politburo.experiments.seeding import history_states
 from politburo.model.history import play_runs
 from politburo.model.stopwatch import N_STEPS, STEP_NAMES
 from politburo.model.world import new_state
@@ -29,7 +29,7 @@ def ussr():
 
 def test_a_timed_state_plays_the_same_histories(ussr):
     runs = 60
-    seeds = history_seeds(9, 0, runs)
+    seeds = history_states(9, 0, runs)
     plain, timed = Batch.empty(ussr, 0, runs).outputs, Batch.empty(ussr, 0, runs).outputs
     play_runs(ussr.world, ussr.params, new_state(ussr.world), seeds, 0, runs, *plain)
     watched = new_state(ussr.world, timed=True)

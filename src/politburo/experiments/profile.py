@@ -20,7 +20,7 @@ from ..model.stopwatch import N_STEPS, STEP_NAMES
 from ..model.world import new_state
 from ..scenario.compile import Compiled
 from .runner import Batch
-from .seeding import history_seeds
+from .seeding import history_states
 
 
 class ProfileError(RuntimeError):
@@ -71,7 +71,7 @@ def profile_steps(compiled: Compiled, runs: int, seed: int) -> StepProfile:
         raise ProfileError("the profiler times the compiled engine; unset NUMBA_DISABLE_JIT")
     world = compiled.world
     state = new_state(world, timed=True)
-    seeds = history_seeds(seed, 0, runs)
+    seeds = history_states(seed, 0, runs)
     outputs = Batch.empty(compiled, 0, runs).outputs
     # One history first, so that loading the compiled engine is not timed.
     play_runs(world, compiled.params, state, seeds, 0, 1, *outputs)

@@ -14,10 +14,18 @@ from ..model.outcome import ELIMINATED, ELIMINATION_RANK, LEADER, LEADER_MONTH, 
 from ..model.world import LOG_WIDTH, NO_MONTH, POSITION, new_state
 from ..scenario.compile import Compiled
 from .compilation import mark_ready
-from .seeding import history_seed, history_seeds
+from .seeding import history_state, history_states
 
 CHUNK = 2000
 LANE_RUNS = 50  # histories a thread plays on one State before it takes the next lane
+
+
+def _play(compiled: Compiled, state, seeds, first: int, last: int, outputs) -> None:
+    """Histories ``first`` to ``last - 1`` through the engine's one entry point.
+    The random generator's 64-bit arithmetic wraps by design; interpreted,
+    numpy would warn of each wrap."""
+    with np.errstate(over="ignore"):
+        play_runs(compiled.world, compiled.params, state, seeds, first, last, *outputs)
 
 
 @dataclass(frozen=True)
@@ -41,8 +49,8 @@ def run_history(compiled: Compiled, seed: int) -> History:
     """History number 0 of an ensemble with root ``seed``."""
     state = new_state(compiled.world)
     batch = Batch.empty(compiled, 0, 1)
-    seeds = np.array([history_seed(seed, 0)], np.int64)
-    play_runs(compiled.world, compiled.params, state, seeds, 0, 1, *batch.outputs)
+    seeds = history_state(seed, 0).reshape(1, -1)
+    _play(compiled, state, seeds, 0, 1, batch.outputs)
     mark_ready()
     return History(
         compiled=compiled,
@@ -122,14 +130,14 @@ def play_batch(
     runs = stop - first
     batch = Batch.empty(compiled, first, stop)
     outputs = batch.outputs
-    seeds = history_seeds(seed, first, stop)
+    seeds = history_states(seed, first, stop)
     if events:
         batch = replace(batch, events=_play_with_chronicles(compiled, seeds, first, outputs))
     elif threads > 1:
         _play_lanes(compiled, seeds, outputs, threads)
     else:
         state = new_state(compiled.world)
-        play_runs(compiled.world, compiled.params, state, seeds, 0, runs, *outputs)
+        _play(compiled, state, seeds, 0, runs, outputs)
     mark_ready()
     # The engine keeps the start of a streak that fell short of dominance in
     # the same slot; a history nobody dominated has no date.
@@ -153,7 +161,7 @@ def _play_lanes(
     def work(state) -> None:
         for first in lanes:  # a shared iterator: each lane is taken once
             last = min(runs, first + LANE_RUNS)
-            play_runs(compiled.world, compiled.params, state, seeds, first, last, *outputs)
+            _play(compiled, state, seeds, first, last, outputs)
 
     with ThreadPoolExecutor(threads) as pool:
         for done in [pool.submit(work, state) for state in states]:
@@ -168,7 +176,7 @@ def _play_with_chronicles(
     state = new_state(compiled.world)
     rows = []
     for offset in range(seeds.shape[0]):
-        play_runs(compiled.world, compiled.params, state, seeds, offset, offset + 1, *outputs)
+        _play(compiled, state, seeds, offset, offset + 1, outputs)
         log = state.log[: state.counters[LOG_COUNT, 0]]
         run_column = np.full((log.shape[0], 1), first + offset, np.int64)
         rows.append(np.hstack([run_column, log.astype(np.int64)]))

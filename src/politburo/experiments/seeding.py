@@ -42,12 +42,6 @@ def history_state(root: int, index: int) -> np.ndarray:
     return sequence.generate_state(STATE_WORDS, np.uint64)
 
 
-def history_seed(root: int, index: int) -> int:
-    """The seed of history ``index``, straight from numpy (the reference)."""
-    sequence = np.random.SeedSequence(root, spawn_key=(index,))
-    return int(sequence.generate_state(1, np.uint32)[0])
-
-
 def _words(value: int) -> list[int]:
     """An integer as numpy's SeedSequence reads it: 32-bit words, low first."""
     if value < 0:
@@ -114,32 +108,3 @@ def history_states(root: int, start: int, stop: int) -> np.ndarray:
     low = words[:, 0::2].astype(np.uint64)
     high = words[:, 1::2].astype(np.uint64)
     return low | (high << np.uint64(32))
-
-
-def history_seeds(root: int, start: int, stop: int) -> np.ndarray:
-    """Seeds of histories ``start`` to ``stop - 1``, as int64, computed together."""
-    indices = np.arange(start, stop, dtype=np.uint64)
-    if stop > _MASK:  # an index of two words: rare enough to ask numpy
-        return np.array([history_seed(root, int(i)) for i in indices], np.int64)
-    entropy = _words(root)
-    entropy += [0] * (_POOL_SIZE - len(entropy))  # a spawn key pads the root to the pool
-    with np.errstate(over="ignore"):
-        hash_ = _Hash()
-        pool = [hash_.mix_in(np.uint32(word)) for word in entropy[:_POOL_SIZE]]
-        for source in range(_POOL_SIZE):
-            for target in range(_POOL_SIZE):
-                if source != target:
-                    pool[target] = _mix(pool[target], hash_.mix_in(pool[source]))
-        for word in entropy[_POOL_SIZE:]:
-            for target in range(_POOL_SIZE):
-                pool[target] = _mix(pool[target], hash_.mix_in(np.uint32(word)))
-        # The run index is the last entropy word: here the histories part ways.
-        spawned = indices.astype(np.uint32)
-        pool = [np.full(spawned.shape, word, np.uint32) for word in pool]
-        for target in range(_POOL_SIZE):
-            pool[target] = _mix(pool[target], hash_.mix_in(spawned))
-        # generate_state(1): one word drawn from the first pool entry.
-        value = pool[0] ^ np.uint32(_INIT_B)
-        value = value * np.uint32((_INIT_B * _MULT_B) & _MASK)
-        value = value ^ (value >> np.uint32(_XSHIFT))
-    return value.astype(np.int64)

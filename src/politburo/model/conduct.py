@@ -337,7 +337,7 @@ def oppose(world, params, state, month, actor, danger):
     best = 0
     best_score = NO_SCORE
     for choice in range(5):
-        score = scores[choice] + params[P_CHOICE_NOISE] * normal()
+        score = scores[choice] + params[P_CHOICE_NOISE] * normal(state.dice)
         if score > best_score:
             best = choice
             best_score = score
@@ -399,7 +399,9 @@ def plead(world, params, state, month, actor):
     if state.actor_codes[RECANTED, actor] or state.actor_codes[INCAPACITATED, actor]:
         return
     traits = world.actors[:, actor]
-    if uniform() < params[P_OUTCAST_RECANT_RATE] * traits[T_CAUTION] * (1.0 - traits[T_CONVICTION]):
+    if uniform(state.dice) < params[P_OUTCAST_RECANT_RATE] * traits[T_CAUTION] * (
+        1.0 - traits[T_CONVICTION]
+    ):
         state.actor_codes[RECANTED, actor] = 1
         state.actors[PRESTIGE, actor] = max(
             0.0, state.actors[PRESTIGE, actor] - params[P_OUTCAST_RECANT_COST]
@@ -423,5 +425,5 @@ def monthly_conduct(world, params, state, month, order):
         if enemy < 0:
             continue
         eager = eagerness(world, params, actor)
-        if uniform() < eager:
+        if uniform(state.dice) < eager:
             oppose(world, params, state, month, actor, danger_to(params, state, month, actor))

@@ -187,9 +187,12 @@ def frailty(world, params, state, month):
         if state.actor_codes[STATUS, actor] == DEAD:
             continue
         hazard = params[P_HEALTH_HAZARD] * (1.0 - state.actors[HEALTH, actor])
-        if hazard <= 0.0 or uniform() >= hazard:
+        if hazard <= 0.0 or uniform(state.dice) >= hazard:
             continue
-        if state.actor_codes[INCAPACITATED, actor] or uniform() < params[P_ILLNESS_DEATH_SHARE]:
+        if (
+            state.actor_codes[INCAPACITATED, actor]
+            or uniform(state.dice) < params[P_ILLNESS_DEATH_SHARE]
+        ):
             die(world, params, state, month, actor, M_DIED)
         else:
             stroke(world, params, state, month, actor, 1.0)

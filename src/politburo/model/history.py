@@ -207,7 +207,7 @@ def reset(world, params, state):
         state.actors[VISIBILITY, actor] = natural_visibility(world, params, actor)
         state.actor_codes[ORDER, actor] = actor
         for other in range(n_actors):
-            state.pairs[BIAS, actor, other] = normal()
+            state.pairs[BIAS, actor, other] = normal(state.dice)
             state.pairs[MISJUDGEMENT, actor, other] = misjudgement(params, state, actor, other)
     settle_camps(params, state)
     weigh_offices(world, state)
@@ -246,9 +246,9 @@ def first_impressions(params, state):
 
 
 @mechanism
-def shuffle(order):
+def shuffle(order, dice):
     for index in range(order.shape[0] - 1, 0, -1):
-        other = int(uniform() * (index + 1))
+        other = int(uniform(dice) * (index + 1))
         order[index], order[other] = order[other], order[index]
 
 
@@ -314,7 +314,7 @@ def simulate(world, params, state, seed, verdicts):
     The laps feed the profiler when the State carries a stopwatch."""
     watch = state.stopwatch
     start_watch(watch)
-    seed_history(seed)
+    seed_history(state.dice, seed)
     reset(world, params, state)
     update_power(world, params, state)
     mark_contenders(world, state)
@@ -339,7 +339,7 @@ def simulate(world, params, state, seed, verdicts):
         form_coalition(params, state, month, world.settings[F_TOP, 0])
         lap(watch, STEP_COALITION)
         set_party_line(params, state, month, world.settings[F_TOP, 0], month > 0)
-        shuffle(order)
+        shuffle(order, state.dice)
         lap(watch, STEP_LINE)
         monthly_conduct(world, params, state, month, order)
         lap(watch, STEP_CONDUCT)

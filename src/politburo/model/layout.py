@@ -135,7 +135,8 @@ assert list(STATE_BLOCKS).index("search_codes") == SEARCH_CODES
 # ``starts`` and ``start_sources``: per State block and column, the constant it
 # starts at and the fact column it copies (-1 if none); see ``reset``.
 World = namedtuple("World", [*FACT_BLOCKS, "starts", "start_sources"])
-State = namedtuple("State", [*STATE_BLOCKS, "log", "stopwatch"])
+# ``dice``: the history's random generator, four 64-bit words (see ``chance``).
+State = namedtuple("State", [*STATE_BLOCKS, "log", "stopwatch", "dice"])
 
 
 def columns(block: str, *declared: tuple, facts: bool = False) -> tuple[int, ...] | int:

@@ -222,7 +222,7 @@ def candidate_score(world, params, state, nominator, actor):
     if (state.counters[COALITION, 0] >> actor) & 1:
         score += params[P_NOMINEE_COALITION]
     score -= params[P_NOMINEE_DISTANCE] * distance(state, actor, nominator)
-    return score + params[P_NOMINEE_NOISE] * normal()
+    return score + params[P_NOMINEE_NOISE] * normal(state.dice)
 
 
 @mechanism
@@ -431,7 +431,7 @@ def consider_motion(world, params, state, month, body, sponsor, target):
     reckless = eager * (params[P_RECKLESS_RATE] * traits[T_AMBITION] * (1.0 - traits[T_CAUTION]))
     # The expected count draws no random number, so the die is cast first and
     # the count is made only when the die alone does not settle it.
-    roll = uniform()
+    roll = uniform(state.dice)
     if roll >= eager and roll >= reckless:
         return False
     if not (roll < eager and roll < reckless):

@@ -218,7 +218,7 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
             continue
         will = utility(params, state, voter, sponsor, target, sanction, push)
         if noisy:
-            if will + noise * normal() > 0.0:
+            if will + noise * normal(state.dice) > 0.0:
                 ayes += 1.0
             else:
                 noes += 1.0
@@ -271,7 +271,7 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
         )
     chance = sigmoid(mood / noise)
     if noisy:
-        chance = min(1.0, max(0.0, chance + params[P_FREE_SEAT_NOISE] * normal()))
+        chance = min(1.0, max(0.0, chance + params[P_FREE_SEAT_NOISE] * normal(state.dice)))
     ayes += seats * free * chance
     noes += seats * free * (1.0 - chance)
     return ayes, noes

@@ -293,7 +293,8 @@ def new_state(world, timed=False):
     blocks = [np.zeros(block.shape(rows), block.dtype) for block in STATE_BLOCKS.values()]
     log = np.zeros((LOG_CAPACITY, LOG_WIDTH), np.int32)
     stopwatch = np.zeros(STOPWATCH_SLOTS if timed else 0, np.uint64)
-    return State(*blocks, log, stopwatch)
+    dice = np.zeros(4, np.uint64)
+    return State(*blocks, log, stopwatch, dice)
 
 
 def starting_table():
