@@ -142,6 +142,7 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
     top = compiled.top
     wave = len(scenario.cadres)
     document = dict(target=1, author=0, body=top, event=first["document"])
+    strongest = dict(strongest=1, body=top, seen=0)
     rows = [
         encode("death", MONTH, actor=1),
         encode("stroke", MONTH, actor=1, incapacitated=1),
@@ -181,6 +182,11 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
             sanction=w.S_READMIT,
         ),
         encode("line", MONTH, body=top, line=40, previous=10, axis=0),
+        encode("strongest", MONTH, **strongest, previous=-1, counterpart=2, lead_percent=-1),
+        encode("strongest", MONTH, **strongest, previous=3, counterpart=3, lead_percent=15),
+        encode("strongest", MONTH, **strongest, previous=3, counterpart=1, lead_percent=-1),
+        encode("strongest", MONTH, strongest=1, previous=2, counterpart=1, seen=1, body=top),
+        encode("strongest", MONTH, strongest=2, previous=-1, counterpart=1, seen=1, body=top),
     ]
     for manner in range(len(w.MANNER_NAMES)):
         rows.append(encode("eliminated", MONTH, actor=1, manner=manner))

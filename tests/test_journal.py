@@ -50,6 +50,7 @@ KIND_NAMES = {
     "dominant",
     "readmitted",
     "line",
+    "strongest",
 }
 
 

@@ -6,6 +6,7 @@ coalition, each leader's own move, and the sessions of whichever bodies sit
 that month, congresses first.  Then the outcome is checked.
 """
 
+from .balance import note_balance
 from .chance import normal, seed_history, uniform
 from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
@@ -337,6 +338,7 @@ def simulate(world, params, state, seed, verdicts):
         mark_contenders(world, state)
         lap(watch, STEP_POWER)
         form_coalition(params, state, month, world.settings[F_TOP, 0])
+        note_balance(params, state, month, world.settings[F_TOP, 0])
         lap(watch, STEP_COALITION)
         set_party_line(params, state, month, world.settings[F_TOP, 0], month > 0)
         shuffle(order, state.dice)

@@ -490,6 +490,49 @@ def line_turned(names: Names, entry: LogEntry) -> Told:
     return [], f"The {names.body(entry.body)} turns the party line {where} {values}."
 
 
+def _others_view(names: Names, entry: LogEntry) -> str:
+    """How the rest of the body sees the man a change of true power names."""
+    new, previous, seen = entry.strongest, entry.previous, entry.counterpart
+    if seen == new:
+        return ", and the others see it"
+    if seen < 0:
+        return ""
+    if seen == previous:
+        return f", though the others still take {names.actor(seen)} for the stronger"
+    return f", though the others take {names.actor(seen)} for the strongest"
+
+
+@tells("strongest")
+def strongest(names: Names, entry: LogEntry) -> Told:
+    new, previous, other = entry.strongest, entry.previous, entry.counterpart
+    body = names.body(entry.body)
+    involved = [new] + [a for a in (previous, other) if a >= 0 and a != new]
+    if entry.seen:
+        # As the body sees it; ``counterpart`` is who truly is the strongest.
+        if other == new:
+            verb = "sees" if previous < 0 else "now sees"
+            return involved, f"The {body} {verb} that {names.actor(new)} is its strongest member."
+        verb = "takes" if previous < 0 else "now takes"
+        text = f"The {body} {verb} {names.actor(new)} for its strongest member"
+        if other >= 0:
+            text += f", though {names.actor(other)} is stronger"
+        return involved, text + "."
+    # In truth; ``counterpart`` is whom the body takes for the strongest.
+    if previous < 0:
+        text = f"{names.actor(new)} is the strongest man in the {body}"
+    elif entry.lead_percent < 0:
+        text = (
+            f"With {names.actor(previous)} no longer in his seat, {names.actor(new)} is now the "
+            f"strongest man in the {body}"
+        )
+    else:
+        text = (
+            f"{names.actor(new)} is now the strongest man in the {body}, ahead of "
+            f"{names.actor(previous)}"
+        )
+    return involved, text + _others_view(names, entry) + "."
+
+
 def _undeclared(names: Names, entry: UndeclaredEntry) -> Told:
     return [], f"Log entry of kind {entry.number}: {list(entry.row)}."
 
@@ -531,14 +574,34 @@ def leading_figures(history: History) -> set[str]:
     return figures
 
 
+def _echoes(history: History) -> set[int]:
+    """The log rows that repeat the row before them: a change in whom the top
+    body takes for its strongest member, noted in the same month as a change
+    in who truly is, whose line already says how the others see him."""
+    rows = [decode(row) for row in history.log]
+    return {
+        index
+        for index in range(1, len(rows))
+        if rows[index].kind == rows[index - 1].kind == "strongest"
+        and rows[index].seen
+        and not rows[index - 1].seen
+        and rows[index].month == rows[index - 1].month
+    }
+
+
 def main_entries(history: History) -> list[Entry]:
     """The chronicle without its small change: no appeals to the rank and file,
-    and position shifts only by men who sat in the top body."""
+    position shifts only by men who sat in the top body, and no change in the
+    top body's view of its strongest member that a change in the truth told
+    the same month."""
     figures = leading_figures(history)
+    echoes = _echoes(history)
     return [
         entry
-        for entry in entries(history)
-        if entry.kind != "appeal" and (entry.kind != "shift" or set(entry.actors) & figures)
+        for index, entry in enumerate(entries(history))
+        if entry.kind != "appeal"
+        and (entry.kind != "shift" or set(entry.actors) & figures)
+        and index not in echoes
     ]
 
 
