@@ -53,8 +53,10 @@ def compile_running() -> bool:
 
 
 def mark_ready(seconds: float | None = None) -> None:
-    """Note that the compiled engine is on disk; called after a compiled run."""
-    if interpreted() or READY.exists():
+    """Note that the compiled engine is on disk; called after every compiled
+    run, and by the compile itself with what it took, which it records even
+    though its first history has already noted the engine ready."""
+    if interpreted() or (READY.exists() and seconds is None):
         return
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     record = {"compile_seconds": seconds, "peak_rss_mb": round(peak, 1)}
