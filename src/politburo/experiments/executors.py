@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ..scenario.compile import Compiled
@@ -49,8 +50,23 @@ class InProcess:
     def play(
         self, task: Task, compiled: Compiled, seed: int, chunks: list[tuple[int, int, int]]
     ) -> Iterator[tuple[int, Any]]:
-        for index, start, stop in chunks:
-            yield index, task(compiled, seed, start, stop, self.threads)
+        if self.threads == 1:
+            for index, start, stop in chunks:
+                yield index, task(compiled, seed, start, stop, 1)
+            return
+        # On several threads, the next chunk plays while this one is tallied
+        # and stored: that work is Python's, one thread at a time, and would
+        # otherwise leave the other cores idle between chunks.  Chunks still
+        # come back in order, and at most two are in memory.
+        with ThreadPoolExecutor(1) as ahead:
+            waiting = None
+            for index, start, stop in chunks:
+                playing = ahead.submit(task, compiled, seed, start, stop, self.threads)
+                if waiting is not None:
+                    yield waiting[0], waiting[1].result()
+                waiting = (index, playing)
+            if waiting is not None:
+                yield waiting[0], waiting[1].result()
 
     def close(self) -> None:
         pass
