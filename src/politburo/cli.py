@@ -133,7 +133,12 @@ def _play_interpreted(arguments: list[str]) -> int:
     are the same either way."""
     api.compile_in_background()
     env = {**os.environ, "NUMBA_DISABLE_JIT": "1"}
-    return subprocess.run([sys.executable, "-m", "politburo", *arguments], env=env).returncode
+    command = [sys.executable, "-m", "politburo", *arguments]
+    # Passed on through this process's streams, wherever they lead.
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    sys.stdout.write(done.stdout)
+    sys.stderr.write(done.stderr)
+    return done.returncode
 
 
 def _percent(share: api.Share) -> str:

@@ -44,12 +44,25 @@ def engine_ready() -> bool:
 
 
 def compile_running() -> bool:
-    """Whether another process is compiling the engine now."""
+    """Whether another process is compiling the engine now: its 'compiling'
+    file is recent and names a process that is still alive (a compile that
+    was killed leaves its file behind)."""
     try:
         started = COMPILING.stat().st_mtime
-    except FileNotFoundError:
+        pid = int(COMPILING.read_text() or 0)
+    except (FileNotFoundError, ValueError):
         return False
-    return time.time() - started < STALE_COMPILE
+    if time.time() - started >= STALE_COMPILE:
+        return False
+    if pid <= 0:
+        return True  # just created, its process number not yet written
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    return True
 
 
 def mark_ready(seconds: float | None = None) -> None:
