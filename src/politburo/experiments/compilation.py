@@ -76,15 +76,6 @@ def mark_ready(seconds: float | None = None) -> None:
     READY.write_text(json.dumps(record))
 
 
-def compile_record() -> dict:
-    """What the compile that filled the cache cost: its seconds and the peak
-    memory of its process (empty if unknown)."""
-    try:
-        return json.loads(READY.read_text())
-    except (FileNotFoundError, ValueError):
-        return {}
-
-
 def compile_in_background() -> bool:
     """Start compiling the engine in a detached process, unless it is ready or
     already being compiled.  Returns whether a compile was started."""

@@ -158,10 +158,6 @@ def columns(block: str, *declared: tuple, facts: bool = False) -> tuple[int, ...
     return indices[0] if len(indices) == 1 else tuple(indices)
 
 
-def widths(blocks: dict[str, Block]) -> np.ndarray:
-    return np.array([block.width for block in blocks.values()], np.int64)
-
-
 def starting_values(block: Block) -> tuple[np.ndarray, np.ndarray]:
     """Per column of a State block: the constant it starts at, and the fact
     column it is copied from (-1 if none).  ``reset`` fills a block from these."""

@@ -8,7 +8,7 @@ here knows a person, a date or a country: indices and month numbers only.
 
 import numpy as np
 
-from .layout import FACT_BLOCKS, STATE_BLOCKS, State, columns, starting_values
+from .layout import STATE_BLOCKS, State, columns, starting_values
 from .stopwatch import STOPWATCH_SLOTS
 
 # The status ladder, from the top down.  A larger number is a lower rung.
@@ -308,6 +308,3 @@ def starting_table():
         constants[number, : block.width] = constant
         sources[number, : block.width] = source
     return constants, sources
-
-
-assert FACT_BLOCKS  # the facts' columns are declared above, the State's by each mechanism
