@@ -160,6 +160,7 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
         encode("coalition", MONTH, strongest=3, body=top, size=1, outside=4, members=0b1000),
         encode("appointed", MONTH, holder=2, nominator=3, body=top, office=1),
         encode("appointed", MONTH, holder=2, nominator=2, body=top, office=1),
+        encode("vacated", MONTH, former_holder=2, office=1),
         encode("promoted", MONTH, member=2, nominator=3, body=top, status=w.FULL),
         encode("promoted", MONTH, member=2, nominator=3, body=top, status=w.CANDIDATE),
         encode("faction", MONTH, organiser=1, partner=2),

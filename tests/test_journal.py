@@ -40,6 +40,7 @@ KIND_NAMES = {
     "motion_failed",
     "overturned",
     "appointed",
+    "vacated",
     "promoted",
     "faction",
     "appeal",

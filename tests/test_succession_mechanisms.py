@@ -28,7 +28,8 @@ from politburo.model.journal import (
     LOG_OFFICE,
     LOG_OTHER,
 )
-from politburo.model.motions import L_APPOINTED, L_MOTION_PASSED, L_OVERTURNED, L_READMITTED
+from politburo.model.motions import L_MOTION_PASSED, L_OVERTURNED, L_READMITTED
+from politburo.model.offices import L_APPOINTED, L_VACATED
 from politburo.model.world import (
     NO_MONTH,
     S_ARREST,
@@ -234,7 +235,7 @@ def protector_gone(log: np.ndarray, protector: int, office: int) -> int:
     down; MONTHS if never."""
     kind = log[:, LOG_KIND]
     lost_office = (log[:, LOG_OFFICE] == office) & (
-        (kind == L_APPOINTED) | (kind == L_MOTION_PASSED)
+        (kind == L_APPOINTED) | (kind == L_MOTION_PASSED) | (kind == L_VACATED)
     )
     fell = (
         (kind == L_MOTION_PASSED)

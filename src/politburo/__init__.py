@@ -1,6 +1,6 @@
 """politburo: power struggles inside collective leaderships, simulated from facts."""
 
-from .api import ensemble, load, run, validate
+from .api import audit, ensemble, load, run, validate
 from .version import __version__
 
-__all__ = ["ensemble", "load", "run", "validate", "__version__"]
+__all__ = ["audit", "ensemble", "load", "run", "validate", "__version__"]

@@ -533,6 +533,64 @@ def bench(
 
 
 @app.command()
+def audit(
+    scenario: Annotated[
+        str | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="A built-in scenario's id or a YAML file; every built-in scenario if left out.",
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to check.")] = 500,
+    seed: SeedOption = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Check every line of many histories against the plausibility rules that
+    follow from the scenario's own data; exits 1 if any rule is broken."""
+    with user_errors():
+        api.check_runs(runs, "--runs")
+        api.check_seed(seed, "--seed")
+        scenarios = (
+            [scenario] if scenario is not None else [ident for ident, _ in api.builtin_scenarios()]
+        )
+        compiled = [api.load(name) for name in scenarios]
+        _announce_compilation()
+        reports = [api.audit(one, runs, seed) for one in compiled]
+    if as_json:
+        data = [report.to_dict() for report in reports]
+        _print_json(data[0] if scenario is not None else data)
+    else:
+        out = _out()
+        for report in reports:
+            _print_audit(out, report)
+    if any(report.violations for report in reports):
+        raise typer.Exit(1)
+
+
+def _print_audit(out: Console, report: api.AuditReport) -> None:
+    out.print(
+        Text(
+            f"{report.scenario}: {report.runs:,} histories, seed {report.seed}, "
+            f"{report.rows:,} lines checked, {report.violations:,} violations",
+            style="bold",
+        )
+    )
+    table = Table("rule", "violations", box=None, header_style="bold")
+    for rule, description in api.AUDIT_RULES.items():
+        count = report.counts.get(rule, 0)
+        table.add_row(description, f"{count:,}", style=None if count == 0 else "red")
+    out.print(table)
+    for rule in api.AUDIT_RULES:
+        example = report.examples.get(rule)
+        if example is not None:
+            out.print(Text(f"  {rule}, history {example.history}: ", style="bold"), end="")
+            out.print(Text(f"{report.lines.get(rule, example.entry)}"))
+            out.print(Text(f"    {example.why}", style="dim"))
+    out.print()
+
+
+@app.command()
 def profile(
     scenario: ScenarioOption = DEFAULT_SCENARIO,
     runs: Annotated[int, typer.Option("--runs", "-n", help="Histories to time.")] = 2_000,

@@ -93,9 +93,9 @@ P_OUTCAST_RECANT_RATE = parameter("outcast_recant_rate")
 P_OUTCAST_RECANT_COST = parameter("outcast_recant_cost")
 
 # The score of a course not open to him (a second faction, a second
-# recantation, an approach with nobody to approach).  The chance in the choice
-# can still, rarely, lift it above the others.
-CLOSED = -1.0
+# recantation, an approach with nobody to approach): never chosen, however
+# the chance in the choice falls, since lying low is always open.
+CLOSED = NO_SCORE
 
 L_FACTION = log_kind(
     "faction",
@@ -294,6 +294,8 @@ def nearest_outsider(state, actor):
             continue
         if bloc_leader(state, other) == bloc_leader(state, actor):
             continue
+        if ruling and (ruling >> bloc_leader(state, other)) & 1:
+            continue  # a client of the ruling camp is no ally against it
         gap = distance(state, actor, other)
         if gap < best_distance:
             best = other

@@ -12,7 +12,8 @@ from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .layout import columns
 from .motions import P_MOTION_COOLDOWN, motion
-from .outcome import check_elimination, settle_bases
+from .offices import vacate
+from .outcome import check_elimination
 from .parameters import parameter
 from .patronage import recruit
 from .policy import MOOD_SHOCK, SALIENCE
@@ -118,11 +119,10 @@ def die(world, params, state, month, actor, manner):
     state.actor_codes[STATUS, actor] = DEAD
     settle_camps(params, state)
     state.actor_codes[FACTION, actor] = 0
+    record(state, month, L_DEATH, actor, -1, -1, -1, 0, 0, 0)
     for office in range(state.office_codes.shape[1]):
         if state.office_codes[HOLDER, office] == actor:
-            state.office_codes[HOLDER, office] = -1
-    settle_bases(state)
-    record(state, month, L_DEATH, actor, -1, -1, -1, 0, 0, 0)
+            vacate(world, params, state, month, office)
     check_elimination(world, state, month, actor, manner)
 
 

@@ -36,10 +36,11 @@ from .motions import (
     consider_motion,
     consider_readmissions,
     decides,
-    fill_offices,
     fill_top_seats,
     has_business,
+    strongest_insider,
 )
+from .offices import VACANT_SINCE, fill_vacancies
 from .outcome import (
     ELIMINATED,
     ELIMINATION_RANK,
@@ -91,6 +92,7 @@ from .world import (
     F_PRESTIGE,
     F_ROLE,
     F_TOP,
+    HOLDER,
     M_LOST_OFFICE,
     OFFENCE,
     OTHER,
@@ -210,6 +212,9 @@ def reset(world, params, state):
         for other in range(n_actors):
             state.pairs[BIAS, actor, other] = normal(state.dice)
             state.pairs[MISJUDGEMENT, actor, other] = misjudgement(params, state, actor, other)
+    for office in range(world.office_codes.shape[1]):
+        if state.office_codes[HOLDER, office] < 0:
+            state.office_codes[VACANT_SINCE, office] = 0
     settle_camps(params, state)
     weigh_offices(world, state)
     settle_bases(state)
@@ -302,7 +307,7 @@ def session(world, params, state, month, body, order):
             world.settings[F_CANDIDATE_SEATS, 0],
         )
     move_documents(world, params, state, month, body)
-    fill_offices(world, params, state, month, body)
+    fill_vacancies(world, params, state, month, body, strongest_insider(state), role == TOP)
     if role == TOP:
         decide_documents(world, params, state, month, body)
     if decides(world, body, S_READMIT, -1):

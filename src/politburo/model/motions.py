@@ -9,18 +9,17 @@ larger body, as a top-body minority can appeal to its central committee.
 Vacancies are filled by the winners, who promote their own people.
 """
 
-from .chance import normal, uniform
+from .chance import uniform
 from .coalition import top_members
 from .conduct import P_VISIBILITY_ACTION, eagerness
 from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
-from .outcome import ELIMINATED, base_office, check_elimination, is_base, settle_bases
+from .offices import P_PROMOTION_WAIT, appoint, candidate_score, nominate, vacate_offices
+from .outcome import ELIMINATED, base_office, check_elimination
 from .parameters import parameter
-from .patronage import hand_over_machine
-from .policy import distance
 from .power import POWER, bloc_leader, is_active, settle_camps, sits_in_top
 from .rules import rule_strength
-from .voting import SEAT_SHARE, carried, needed_share, tally
+from .voting import SEAT_SHARE, carried, counted, needed_share, tally
 from .world import (
     ARRESTED,
     CANDIDATE,
@@ -31,13 +30,11 @@ from .world import (
     EXPELLED,
     F_APPEAL_TO,
     F_FILLED_BY,
-    F_SIZE,
     FACTION,
     FULL,
     HOLDER,
     INCAPACITATED,
     LAST_MOTION,
-    LONG_AGO,
     M_ARRESTED,
     M_DEMOTED,
     M_DROPPED,
@@ -67,7 +64,6 @@ from .world import (
     T_AMBITION,
     T_CAUTION,
     T_INTRIGUE,
-    T_ORGANISATION,
     TRUST,
     VISIBILITY,
 )
@@ -92,28 +88,11 @@ P_OVERTURNED_TRUST = parameter("overturned_trust")
 P_CARRIED_MOTION_COST = parameter("carried_motion_cost")
 P_MOTION_TRUST_LOSS = parameter("motion_trust_loss")
 P_OUTCAST_PRESTIGE_KEPT = parameter("outcast_prestige_kept")
-# Whom a nominator puts forward: the weights of a nominee's score.
-P_NOMINEE_PRESTIGE = parameter("nominee_prestige")
-P_NOMINEE_ORGANISATION = parameter("nominee_organisation")
-P_NOMINEE_CLIENTS = parameter("nominee_clients")
-P_NOMINEE_CLIENTS_CAP = parameter("nominee_clients_cap")
-P_NOMINEE_COALITION = parameter("nominee_coalition")
-P_NOMINEE_DISTANCE = parameter("nominee_distance")
-P_NOMINEE_NOISE = parameter("nominee_noise")
 P_CANDIDATE_BONUS = parameter("candidate_bonus")
-# Waiting periods after a motion against a man.
-P_PROMOTION_WAIT = parameter("promotion_wait")
+# The wait after a motion against a man before he may be readmitted.
 P_READMISSION_WAIT = parameter("readmission_wait")
 P_READMIT_THRESHOLD = parameter("readmit_threshold")
 
-L_APPOINTED = log_kind(
-    "appointed",
-    "a body fills an office",
-    actor=("holder", "who is appointed"),
-    other=("nominator", "who nominated him, or -1"),
-    body="the body that fills the office",
-    office="the office",
-)
 _MOTION = {
     "actor": ("sponsor", "who moved it"),
     "other": ("target", "whom it was against"),
@@ -206,79 +185,6 @@ def has_business(world, state, month, body):
 
 
 @mechanism
-def candidate_score(world, params, state, nominator, actor):
-    """How much the electing body likes a nominee.  Standing counts; the
-    nominator's own men count as far as his bloc holds the committee's seats."""
-    score = (
-        params[P_NOMINEE_PRESTIGE] * state.actors[PRESTIGE, actor]
-        + params[P_NOMINEE_ORGANISATION] * world.actors[T_ORGANISATION, actor]
-    )
-    camp = bloc_leader(state, nominator)
-    if bloc_leader(state, actor) == camp:
-        score += min(
-            params[P_NOMINEE_CLIENTS_CAP],
-            params[P_NOMINEE_CLIENTS] * state.blocs[SEAT_SHARE, camp],
-        )
-    if (state.counters[COALITION, 0] >> actor) & 1:
-        score += params[P_NOMINEE_COALITION]
-    score -= params[P_NOMINEE_DISTANCE] * distance(state, actor, nominator)
-    return score + params[P_NOMINEE_NOISE] * normal(state.dice)
-
-
-@mechanism
-def nominate(world, params, state, nominator, excluded, lowest_status):
-    """The nominator's pick among those with no power base of their own."""
-    best = -1
-    best_score = NO_SCORE
-    for actor in range(state.actor_codes.shape[1]):
-        if (
-            actor == excluded
-            or not is_active(state, actor)
-            or state.actor_codes[STATUS, actor] > lowest_status
-        ):
-            continue
-        if state.actor_codes[FACTION, actor] or base_office(world, state, actor) >= 0:
-            continue
-        if (
-            state.actor_codes[ELIMINATED, actor] != NO_MONTH
-            or state.actor_codes[LAST_MOTION, actor] > LONG_AGO
-        ):
-            continue  # the fallen and the suspect are not promoted
-        ruling = state.counters[COALITION, 0]
-        if ruling and sits_in_top(state, actor) and not (ruling >> actor) & 1:
-            continue
-        score = candidate_score(world, params, state, nominator, actor)
-        if score > best_score:
-            best = actor
-            best_score = score
-    return best
-
-
-@mechanism
-def appoint(world, params, state, month, office, nominator, body):
-    holder = nominate(world, params, state, nominator, state.office_codes[HOLDER, office], MEMBER)
-    if holder < 0 and state.office_codes[HOLDER, office] < 0:
-        return  # still nobody to fill it; its organisations were released already
-    state.office_codes[HOLDER, office] = holder
-    settle_bases(state)
-    hand_over_machine(params, state, world, office, holder)
-    if holder >= 0:
-        record(state, month, L_APPOINTED, holder, nominator, body, office, 0, 0, 0)
-
-
-@mechanism
-def vacate_offices(world, params, state, month, actor, nominator, body):
-    for office in range(state.office_codes.shape[1]):
-        if state.office_codes[HOLDER, office] == actor:
-            if nominator >= 0:
-                appoint(world, params, state, month, office, nominator, body)
-            else:
-                state.office_codes[HOLDER, office] = -1
-                settle_bases(state)
-                hand_over_machine(params, state, world, office, -1)
-
-
-@mechanism
 def apply_sanction(world, params, state, month, body, sponsor, target, sanction, office):
     manner = M_LOST_OFFICE
     if sanction == S_REMOVE_OFFICE:
@@ -322,6 +228,7 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
         1.0, state.actors[VISIBILITY, sponsor] + params[P_VISIBILITY_ACTION]
     )
     if not carried(world, body, ayes, noes):
+        shown_for, shown_against = counted(ayes, noes)
         record(
             state,
             month,
@@ -330,8 +237,8 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
             target,
             body,
             office,
-            int(ayes + 0.5),
-            int(noes + 0.5),
+            shown_for,
+            shown_against,
             sanction,
         )
         state.actors[PRESTIGE, sponsor] = max(
@@ -352,6 +259,7 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
                 world, params, state, month, higher, sponsor, target, sanction, True
             )
             if not carried(world, higher, a_ayes, a_noes):
+                shown_for, shown_against = counted(a_ayes, a_noes)
                 record(
                     state,
                     month,
@@ -360,8 +268,8 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
                     sponsor,
                     higher,
                     office,
-                    int(a_ayes + 0.5),
-                    int(a_noes + 0.5),
+                    shown_for,
+                    shown_against,
                     sanction,
                 )
                 state.actors[PRESTIGE, sponsor] = max(
@@ -369,6 +277,7 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
                 )
                 state.pairs[TRUST, target, sponsor] = params[P_OVERTURNED_TRUST]
                 return False
+    shown_for, shown_against = counted(ayes, noes)
     record(
         state,
         month,
@@ -377,8 +286,8 @@ def motion(world, params, state, month, body, sponsor, target, sanction, office)
         target,
         body,
         office,
-        int(ayes + 0.5),
-        int(noes + 0.5),
+        shown_for,
+        shown_against,
         sanction,
     )
     state.actors[VISIBILITY, sponsor] = min(
@@ -460,20 +369,6 @@ def strongest_insider(state):
     return best
 
 
-@inline_mechanism
-def fill_offices(world, params, state, month, body):
-    nominator = strongest_insider(state)
-    if nominator < 0:
-        return
-    for office in range(state.office_codes.shape[1]):
-        if world.office_codes[F_FILLED_BY, office] != body or not is_base(world, office):
-            continue
-        holder = state.office_codes[HOLDER, office]
-        # An incapacitated holder keeps his title; only death or disgrace frees it.
-        if holder < 0 or state.actor_codes[STATUS, holder] >= EXPELLED:
-            appoint(world, params, state, month, office, nominator, body)
-
-
 @mechanism
 def largest_bloc(state):
     best = -1
@@ -501,7 +396,7 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
             seated += 1
         elif state.actor_codes[STATUS, actor] == CANDIDATE and is_active(state, actor):
             candidates += 1
-    while seated < world.bodies[F_SIZE, top_body]:
+    while seated < world.body_seats[top_body, month]:
         best = -1
         best_score = NO_SCORE
         for actor in range(state.actor_codes.shape[1]):
@@ -532,7 +427,7 @@ def fill_top_seats(world, params, state, month, body, top_body, candidate_seats)
         seated += 1
         record(state, month, L_PROMOTED, best, nominator, top_body, -1, 0, 0, FULL)
     while candidates < candidate_seats:
-        best = nominate(world, params, state, nominator, -1, CC)
+        best = nominate(world, params, state, month, nominator, -1, CC, -1, True)
         if best < 0 or state.actor_codes[STATUS, best] != CC:
             break
         state.actor_codes[STATUS, best] = CANDIDATE
@@ -561,6 +456,7 @@ def consider_readmissions(world, params, state, month, body, threshold):
         if carried(world, body, ayes, noes):
             state.actor_codes[STATUS, actor] = MEMBER
             settle_camps(params, state)
+            shown_for, shown_against = counted(ayes, noes)
             record(
                 state,
                 month,
@@ -569,7 +465,7 @@ def consider_readmissions(world, params, state, month, body, threshold):
                 sponsor,
                 body,
                 -1,
-                int(ayes + 0.5),
-                int(noes + 0.5),
+                shown_for,
+                shown_against,
                 S_READMIT,
             )

@@ -23,7 +23,6 @@ from .world import (
     CONGRESS,
     DELEGATES,
     F_ROLE,
-    F_SIZE,
     F_TWO_THIRDS,
     FACTION,
     LOYALTY,
@@ -229,7 +228,7 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
     role = world.bodies[F_ROLE, body]
     if role != COMMITTEE and role != CONGRESS:
         return ayes, noes
-    seats = float(world.bodies[F_SIZE, body] - named)
+    seats = float(world.body_seats[body, month] - named)
     if seats <= 0.0:
         return ayes, noes
     shares = state.blocs[BLOC_SCRATCH]
@@ -289,3 +288,12 @@ def carried(world, body, ayes, noes):
 @mechanism
 def needed_share(world, body):
     return 2.0 / 3.0 if world.bodies[F_TWO_THIRDS, body] else 0.5
+
+
+@mechanism
+def counted(ayes, noes):
+    """The vote as the minutes give it: whole votes that add up to the seats
+    that voted.  Seats voting in blocs come out fractional; rounding each side
+    alone could add a seat to the body or lose one."""
+    shown_for = int(ayes + 0.5)
+    return shown_for, int(ayes + noes + 0.5) - shown_for

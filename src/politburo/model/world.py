@@ -151,10 +151,9 @@ F_HOLDER, F_FILLED_BY = columns(
     ("filled_by", "the body that appoints and removes its holder"),
     facts=True,
 )
-F_ROLE, F_SIZE, F_ELECTED_BY, F_APPEAL_TO, F_TWO_THIRDS = columns(
+F_ROLE, F_ELECTED_BY, F_APPEAL_TO, F_TWO_THIRDS = columns(
     "bodies",
     ("role", "top, committee, congress or other"),
-    ("size", "seats"),
     ("elected_by", "the electing body, ELECTED_BY_NONE or ELECTED_BY_CADRES"),
     ("appeal_to", "the body a loser may appeal to, or -1"),
     ("two_thirds", "1 if a motion needs two thirds of the votes"),

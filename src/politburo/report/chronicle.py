@@ -391,6 +391,14 @@ def appointed(names: Names, entry: LogEntry) -> Told:
     return _involved(holder, nominator), text + "."
 
 
+@tells("vacated")
+def vacated(names: Names, entry: LogEntry) -> Told:
+    former = entry.former_holder
+    return _involved(former, -1), (
+        f"The post of {names.office(entry.office)} falls vacant ({names.actor(former)} held it)."
+    )
+
+
 @tells("promoted")
 def promoted(names: Names, entry: LogEntry) -> Told:
     member, nominator = entry.member, entry.nominator

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from politburo.scenario.schema import Scenario, month_index, month_text
+from politburo.scenario.schema import STATUS_LADDER, Office, Scenario, month_index, month_text
 
 Loc = tuple[str | int, ...]
 
 MAX_ACTORS = 60
+MAX_OFFICES = 60  # the offices first in line for another are kept as a 64-bit mask
 HISTORY_LEAD_MONTHS = 36  # real history may begin this long before the simulation
 CADRES = "cadres"  # the pseudo-body that elects a congress
 ID_SECTIONS = ("axes", "actors", "offices", "bodies", "cadres", "rules")
@@ -83,6 +84,11 @@ def _meta_problems(s: Scenario) -> Iterator[Problem]:
         yield Problem(
             ("actors", MAX_ACTORS),
             f"too many actors: {len(s.actors)}, the engine handles at most {MAX_ACTORS}",
+        )
+    if len(s.offices) > MAX_OFFICES:
+        yield Problem(
+            ("offices", MAX_OFFICES),
+            f"too many offices: {len(s.offices)}, the engine handles at most {MAX_OFFICES}",
         )
 
 
@@ -169,6 +175,8 @@ def _actor_references(s: Scenario) -> Iterator[tuple[Loc, str | None]]:
             yield ("relations", index, "between", side), ident
     for index, office in enumerate(s.offices):
         yield ("offices", index, "holder"), office.holder
+        for member, ident in enumerate(office.eligible):
+            yield ("offices", index, "eligible", member), ident
     for index, body in enumerate(s.bodies):
         for member, ident in enumerate(body.members):
             yield ("bodies", index, "members", member), ident
@@ -207,10 +215,41 @@ def _office_problems(s: Scenario) -> Iterator[Problem]:
         if office.filled_by is None:
             yield Problem(loc, "office has no holder rule: set filled_by to the body that fills it")
         yield from _reference(loc, office.filled_by, "body", bodies)
+        for place, ident in enumerate(office.next_in_line):
+            line: Loc = ("offices", index, "next_in_line", place)
+            yield from _reference(line, ident, "office", offices)
+            if ident == office.id:
+                yield Problem(line, "an office cannot be next in line for itself")
+        yield from _holder_problems(s, index, office)
     for index, cadre in enumerate(s.cadres):
         yield from _reference(("cadres", index, "machine"), cadre.machine, "office", offices)
     for index, event in enumerate(s.events):
         yield from _reference(("events", index, "office"), event.office, "office", offices)
+
+
+def _holder_problems(s: Scenario, index: int, office: Office) -> Iterator[Problem]:
+    """The starting holder must be someone the office could be given to."""
+    holder = next((actor for actor in s.actors if actor.id == office.holder), None)
+    if holder is None:
+        return
+    loc: Loc = ("offices", index, "holder")
+    if (
+        office.kind is not None
+        and office.kind not in holder.background
+        and (holder.id not in office.eligible)
+    ):
+        yield Problem(
+            loc,
+            f"{holder.id!r} holds a {office.kind} office but his background is "
+            f"{', '.join(holder.background) or 'empty'}: add {office.kind!r} to his "
+            "background or name him in the office's eligible list",
+        )
+    if STATUS_LADDER.index(holder.status) > STATUS_LADDER.index(office.min_status):
+        yield Problem(
+            loc,
+            f"{holder.id!r} has status {holder.status!r}, below the office's "
+            f"min_status {office.min_status!r}",
+        )
 
 
 def _body_problems(s: Scenario) -> Iterator[Problem]:
@@ -301,6 +340,8 @@ def _simulated_dates(s: Scenario) -> Iterator[tuple[Loc, str]]:
     for index, body in enumerate(s.bodies):
         for meeting, month in enumerate(body.meetings):
             yield ("bodies", index, "meetings", meeting), month
+        for month in body.sizes:
+            yield ("bodies", index, "sizes", month), month
     for index, event in enumerate(s.events):
         yield ("events", index, "date"), event.date
     for index, rule in enumerate(s.rules):

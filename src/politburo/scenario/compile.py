@@ -141,6 +141,7 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
             office_resources[i, r] = getattr(office.resources, name)
 
     body_meets = np.zeros((n_b, n_months), np.int64)
+    body_seats = np.zeros((n_b, n_months), np.int64)
     body_decides = np.zeros((n_b, len(SANCTION_NAMES)), np.int64)
     body_members = np.zeros((n_b, n_a), np.int64)
     elected_by = np.full(n_b, ELECTED_BY_NONE, np.int64)
@@ -150,6 +151,9 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
             body_meets[i, month(text, 0)] = 1
         if body.meets_every:
             body_meets[i, :: body.meets_every] = 1
+        body_seats[i] = body.size
+        for text, size in sorted(body.sizes.items(), key=lambda item: month_index(item[0])):
+            body_seats[i, max(0, month(text, 0)) :] = size
         for sanction in body.decides:
             body_decides[i, SANCTION_NAMES.index(sanction)] = 1
         for member in body.members:
@@ -162,6 +166,14 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
             appeal_to[i] = b_index[body.appeal_to]
     body_role = np.array([ROLE_NAMES.index(b.role) for b in scenario.bodies], np.int64)
     top = int(np.flatnonzero(body_role == TOP)[0])
+
+    office_eligible = np.zeros((n_o, n_a), np.int64)
+    for i, office in enumerate(scenario.offices):
+        for j, person in enumerate(scenario.actors):
+            office_eligible[i, j] = office.kind is None or office.kind in person.background
+        for name in office.eligible:
+            office_eligible[i, a_index[name]] = 1
+    next_in_line = [_mask([o_index[name] for name in o.next_in_line]) for o in scenario.offices]
 
     delegates0 = np.zeros(n_c)
     cadre_patron0 = np.full(n_c, -1, np.int64)
@@ -225,11 +237,13 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
         "office_codes",
         holder=[actor(o.holder) for o in scenario.offices],
         filled_by=[b_index[o.filled_by] for o in scenario.offices],
+        min_status=[STATUS_NAMES.index(o.min_status) for o in scenario.offices],
+        next_in_line=next_in_line,
     )
+    facts.blocks["office_eligible"][:] = office_eligible
     facts.set(
         "bodies",
         role=body_role,
-        size=[b.size for b in scenario.bodies],
         elected_by=elected_by,
         appeal_to=appeal_to,
         two_thirds=[int(b.voting == "two_thirds") for b in scenario.bodies],
@@ -237,6 +251,7 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
     facts.blocks["body_decides"][:] = body_decides
     facts.blocks["body_meets"][:] = body_meets
     facts.blocks["body_members"][:] = body_members
+    facts.blocks["body_seats"][:] = body_seats
     facts.set("cadres", delegates=delegates0, loyalty=loyalty0)
     facts.set("cadre_codes", patron=cadre_patron0, machine=cadre_machine)
     facts.blocks["leanings"][:] = leaning

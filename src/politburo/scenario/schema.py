@@ -63,6 +63,20 @@ STATUS_LADDER: tuple[Status, ...] = (
     "dead",
 )
 
+# Kinds of office, and the backgrounds that qualify a man for them.
+OfficeKind = Literal[
+    "party", "government", "military", "police", "press", "unions", "international"
+]
+OFFICE_KINDS: tuple[OfficeKind, ...] = (
+    "party",
+    "government",
+    "military",
+    "police",
+    "press",
+    "unions",
+    "international",
+)
+
 Sanction = Literal[
     "remove_office", "demote", "drop", "remove_cc", "expel", "exile", "arrest", "execute", "readmit"
 ]
@@ -91,6 +105,12 @@ class Meta(Strict):
         ge=1,
         le=60,
         description="Months in a row an actor must hold dominance; default from parameters.",
+    )
+    vacancy_months: int = Field(
+        default=3,
+        ge=1,
+        le=60,
+        description="The longest an office may stay vacant: the audit flags a longer vacancy.",
     )
 
     _months = field_validator("start", "end")(_check_month)
@@ -128,6 +148,10 @@ class Actor(Sourced):
     health: float = Field(default=1.0, ge=0.0, le=1.0)
     incapacitated: bool = Field(default=False, description="Alive but unable to act.")
     patron: str | None = Field(default=None, description="Actor whose client this actor is.")
+    background: list[OfficeKind] = Field(
+        default_factory=lambda: ["party"],
+        description="Kinds of office his career qualifies him for.",
+    )
     note: str = ""
 
     @field_validator("positions")
@@ -159,6 +183,21 @@ class Office(Sourced):
     holder: str | None = Field(description="Actor id holding the office at the start, or null.")
     filled_by: str | None = Field(description="Body that fills and removes the holder.")
     resources: Resources = Resources()
+    kind: OfficeKind | None = Field(
+        default=None,
+        description="What kind of office: only men with this background are appointed "
+        "(besides those named in `eligible`); null for any party member.",
+    )
+    eligible: list[str] = Field(
+        default_factory=list, description="Actors who may hold it whatever their background."
+    )
+    min_status: Literal["full", "candidate", "cc", "member"] = Field(
+        default="member", description="The lowest rung from which a man is appointed to it."
+    )
+    next_in_line: list[str] = Field(
+        default_factory=list,
+        description="Offices whose holders are first in line for this one when it falls vacant.",
+    )
 
 
 class Body(Sourced):
@@ -169,7 +208,11 @@ class Body(Sourced):
         "committee: elected by a congress, seats held by actors and by cadre clients; "
         "congress: seats are the cadres' delegates; other: named actors only."
     )
-    size: int = Field(ge=1, le=5000, description="Voting seats.")
+    size: int = Field(ge=1, le=5000, description="Voting seats at the start.")
+    sizes: dict[ListedMonth, Annotated[int, Field(ge=1, le=5000)]] = Field(
+        default_factory=dict,
+        description="Voting seats from a month on, as the body grows or shrinks.",
+    )
     elected_by: str | None = Field(
         description="Body id that elects this one, 'cadres' for a congress, null if none."
     )
