@@ -88,6 +88,11 @@ def test_an_office_goes_only_to_the_qualified():
     assert broken(soldier, appointment) == set()
 
 
+def test_an_office_is_not_given_to_nobody(minimal):
+    nobody = ("appointed", 3, dict(holder=-1, nominator=STALIN, body=POLITBURO, office=1))
+    assert broken(minimal, nobody) == {"eligible"}
+
+
 def test_an_office_may_not_go_to_a_man_below_its_rung():
     compiled = compiled_with(leningrad_chair={"min_status": "full"})
     appointment = (

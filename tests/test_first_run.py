@@ -37,3 +37,30 @@ def test_first_run_on_an_empty_cache_tells_the_same_history_and_compiles_aside(t
         time.sleep(0.2)
     assert compiling is not None, "no compile was started"
     os.kill(int(compiling.read_text()), signal.SIGTERM)
+
+
+def test_old_engines_are_pruned_but_the_recent_ones_kept(tmp_path):
+    import os
+    import time
+
+    from politburo.experiments.compilation import prune_old_engines
+
+    current = tmp_path / "engine-0000000000000000"
+    current.mkdir()
+    week = 7 * 24 * 3600
+    folders = []
+    for age in range(5):
+        folder = tmp_path / f"engine-{age + 1:016x}"
+        folder.mkdir()
+        (folder / "ready").write_text("{}")
+        stamp = time.time() - week * (age + 1)
+        os.utime(folder, (stamp, stamp))
+        folders.append(folder)
+    recent = tmp_path / "engine-ffffffffffffffff"
+    recent.mkdir()  # touched just now: a compile may be under way in it
+    unrelated = tmp_path / "engine-notes"
+    unrelated.mkdir()
+    gone = prune_old_engines(current, keep=2)
+    assert sorted(gone) == sorted(folders[1:])
+    assert current.exists() and recent.exists() and unrelated.exists()
+    assert folders[0].exists()

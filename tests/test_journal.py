@@ -41,6 +41,8 @@ KIND_NAMES = {
     "overturned",
     "appointed",
     "vacated",
+    "force_arrest",
+    "force_failed",
     "promoted",
     "faction",
     "appeal",

@@ -43,11 +43,12 @@ VOTES = {
     "document_published": ("publish", "bury"),
     "document_suppressed": ("publish", "bury"),
 }
-# Rows in which a man does something, and the field naming him.
+# Rows in which a man does something, and the field naming him.  An appeal
+# against one's own sentence ("overturned") is not among them: a prisoner may
+# still have his case heard by a higher body.
 ACTS = {
     "motion_passed": "sponsor",
     "motion_failed": "sponsor",
-    "overturned": "target",
     "faction": "organiser",
     "appeal": "actor",
     "shift": "actor",
@@ -55,6 +56,8 @@ ACTS = {
     "appointed": "holder",
     "promoted": "member",
     "recant": "actor",
+    "force_arrest": "plotter",
+    "force_failed": "plotter",
 }
 # What an outcast may still do: recant, and be taken back.
 OUTCAST_ACTS = ("recant",)
@@ -278,6 +281,9 @@ def _seats(body, absolute_month: int) -> int:
 def _appointment_problems(replay: _Replay, entry) -> Iterator[tuple[str, str]]:
     compiled = replay.compiled
     office = compiled.scenario.offices[entry.office]
+    if entry.holder < 0:
+        yield "eligible", f"{office.id} is given to nobody"
+        return
     person = compiled.scenario.actors[entry.holder]
     if (
         office.kind is not None
@@ -315,6 +321,8 @@ def _follow(replay: _Replay, entry, month: int) -> None:
         replay.status[entry.outcast] = "member"
     elif kind == "death":
         replay.status[entry.actor] = "dead"
+    elif kind == "force_arrest":
+        replay.status[entry.victim] = "arrested"
     elif kind == "stroke" and entry.incapacitated:
         replay.incapacitated[entry.actor] = True
 

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from numba.core import config
 
@@ -30,6 +33,11 @@ from ..model.jit import ENGINE_CACHE
 READY = ENGINE_CACHE / "ready"
 COMPILING = ENGINE_CACHE / "compiling"
 STALE_COMPILE = 20 * 60  # seconds after which a 'compiling' file is a crashed compile's
+# Each version of the engine's sources compiles into a folder of its own, of
+# 10-20 MB.  Besides the current one, the most recently used few are kept, so
+# that switching between two checkouts does not recompile each time.
+OTHER_ENGINES_KEPT = 2
+ENGINE_FOLDER = re.compile(r"engine-[0-9a-f]{16}\Z")
 
 
 def interpreted() -> bool:
@@ -117,6 +125,28 @@ def compile_engine() -> None:
         mark_ready(round(time.monotonic() - began, 1))
     finally:
         COMPILING.unlink(missing_ok=True)
+    prune_old_engines()
+
+
+def prune_old_engines(current: Path = ENGINE_CACHE, keep: int = OTHER_ENGINES_KEPT) -> list[Path]:
+    """Delete the compiled engines of older versions beside ``current``, all
+    but the ``keep`` most recently used; a folder touched in the last hour
+    (a compile may be under way in it) is left alone.  Returns what went."""
+    if not current.parent.is_dir():
+        return []
+    others = [
+        folder
+        for folder in current.parent.iterdir()
+        if folder.is_dir() and folder != current and ENGINE_FOLDER.match(folder.name)
+    ]
+    others.sort(key=lambda folder: folder.stat().st_mtime, reverse=True)
+    gone = []
+    for folder in others[keep:]:
+        if time.time() - folder.stat().st_mtime < 3600:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        gone.append(folder)
+    return gone
 
 
 if __name__ == "__main__":

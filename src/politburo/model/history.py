@@ -11,6 +11,7 @@ from .chance import normal, seed_history, uniform
 from .coalition import form_coalition
 from .conduct import choose_enemy, monthly_conduct
 from .events import dated_events, decide_documents, frailty, move_documents
+from .force import armed_men
 from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .layout import (
@@ -349,6 +350,7 @@ def simulate(world, params, state, seed, verdicts):
         shuffle(order, state.dice)
         lap(watch, STEP_LINE)
         monthly_conduct(world, params, state, month, order)
+        armed_men(world, params, state, month, world.settings[F_TOP, 0], order)
         lap(watch, STEP_CONDUCT)
         for role in (CONGRESS, COMMITTEE, TOP, OTHER):
             for body in range(world.bodies.shape[1]):

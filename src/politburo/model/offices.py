@@ -92,6 +92,16 @@ def first_in_line(world, state, office, actor):
 
 
 @mechanism
+def deputy_of_his_own(world, state, office, actor):
+    """Is ``office`` first in line for an office the man already holds?"""
+    for chief in range(state.office_codes.shape[1]):
+        if state.office_codes[HOLDER, chief] == actor:
+            if (world.office_codes[F_NEXT_IN_LINE, chief] >> office) & 1:
+                return True
+    return False
+
+
+@mechanism
 def candidate_score(world, params, state, nominator, actor):
     """How much the electing body likes a nominee.  Standing counts; the
     nominator's own men count as far as his bloc holds the committee's seats."""
@@ -151,6 +161,8 @@ def nominate(world, params, state, month, nominator, excluded, lowest_status, of
             continue  # a seat goes to a man without a base of his own
         if office >= 0 and not eligible(world, office, actor):
             continue
+        if office >= 0 and deputy_of_his_own(world, state, office, actor):
+            continue  # a chief is not made his own deputy
         score = candidate_score(world, params, state, nominator, actor)
         if deputy:
             score += params[P_NEXT_IN_LINE]
@@ -178,8 +190,8 @@ def vacate(world, params, state, month, office):
 @mechanism
 def appoint(world, params, state, month, office, nominator, body):
     """Fill the office with the nominator's pick; a deputy who moves up leaves
-    his deputy post vacant.  With nobody qualified the office stays (or
-    falls) vacant."""
+    his deputy post vacant.  With nobody qualified, not even the nominator,
+    the office stays (or falls) vacant."""
     lowest = world.office_codes[F_MIN_STATUS, office]
     former = state.office_codes[HOLDER, office]
     holder = nominate(world, params, state, month, nominator, former, lowest, office, True)
@@ -187,6 +199,13 @@ def appoint(world, params, state, month, office, nominator, body):
         # An office cannot wait for a man above suspicion: if none qualifies,
         # the nominator takes a qualified man under a cloud.
         holder = nominate(world, params, state, month, nominator, former, lowest, office, False)
+    if (
+        holder < 0
+        and 0 <= nominator != former
+        and eligible(world, office, nominator)
+        and state.actor_codes[STATUS, nominator] <= lowest
+    ):
+        holder = nominator  # and if nobody else will do, he takes the post himself
     if holder < 0:
         vacate(world, params, state, month, office)
         return

@@ -8,7 +8,10 @@ machine run from an office (a city party organisation, the trade unions)
 shields its people until the office changes hands.
 """
 
-from .jit import mechanism
+import numpy as np
+
+from .chance import normal, uniform
+from .jit import inline_mechanism, mechanism
 from .journal import log_kind, record
 from .parameters import parameter
 from .power import bloc_leader, is_active, total_delegates
@@ -36,6 +39,11 @@ P_ORPHAN_DECAY = parameter("orphan_decay")
 # Loyalty under which an organisation changes patron.
 P_TURN_THRESHOLD = parameter("turn_threshold")
 P_RECRUITMENT_LOYALTY = parameter("recruitment_loyalty")
+# Chance in the appointer's month: how fast his people work (the spread of
+# the log of the month's pace), and how often they turn to some other
+# organisation than the one that looks softest.
+P_PATRONAGE_PACE_NOISE = parameter("patronage_pace_noise")
+P_PATRONAGE_STRAY = parameter("patronage_stray")
 
 # Added to every organisation's softness, so that even a fully loyal,
 # shielded one outside the appointer's camp can be worked on.  Any small
@@ -75,6 +83,16 @@ def shield(world, params, state, cadre):
     return params[P_MACHINE_SHIELD] * world.offices[R_MACHINE, machine]
 
 
+@inline_mechanism
+def open_to(state, cadre, camp):
+    """Is the organisation one an appointer of this camp would work on: it
+    sends delegates and does not already follow his camp?"""
+    if state.cadres[DELEGATES, cadre] <= 0.0:
+        return False
+    patron = state.cadre_codes[CADRE_PATRON, cadre]
+    return not (patron >= 0 and is_active(state, patron) and bloc_leader(state, patron) == camp)
+
+
 @mechanism
 def appoint_secretaries(world, params, state, month):
     delegates = total_delegates(state)
@@ -87,17 +105,21 @@ def appoint_secretaries(world, params, state, month):
             continue
         weight = params[P_APPOINTER_ORGANISATION]
         skill = (1.0 - weight) + weight * world.actors[T_ORGANISATION, appointer]
-        budget = params[P_PATRONAGE_RATE] * appointment * skill
+        # A month's work is uneven: a congress of soviets, a local scandal, a
+        # secretary who resists or gives way.  The pace has a median of one.
+        pace = np.exp(params[P_PATRONAGE_PACE_NOISE] * normal(state.dice))
+        budget = params[P_PATRONAGE_RATE] * appointment * skill * pace
         camp = bloc_leader(state, appointer)
-        # The softest organisation outside the appointer's camp goes first.
+        # The organisation that looks softest from the centre goes first,
+        # unless local quarrels turn his people elsewhere this month.
         target = -1
         softest = 0.0
+        open_to_him = 0
         for cadre in range(state.cadres.shape[1]):
-            if state.cadres[DELEGATES, cadre] <= 0.0:
+            if not open_to(state, cadre, camp):
                 continue
+            open_to_him += 1
             patron = state.cadre_codes[CADRE_PATRON, cadre]
-            if patron >= 0 and is_active(state, patron) and bloc_leader(state, patron) == camp:
-                continue
             if patron >= 0 and is_active(state, patron):
                 softness = (1.0 - state.cadres[LOYALTY, cadre]) * (
                     1.0 - shield(world, params, state, cadre)
@@ -108,6 +130,14 @@ def appoint_secretaries(world, params, state, month):
             if softness > softest:
                 softest = softness
                 target = cadre
+        if open_to_him > 1 and uniform(state.dice) < params[P_PATRONAGE_STRAY]:
+            pick = int(uniform(state.dice) * open_to_him)
+            for cadre in range(state.cadres.shape[1]):
+                if open_to(state, cadre, camp):
+                    if pick == 0:
+                        target = cadre
+                        break
+                    pick -= 1
         if target < 0:
             continue
         fraction = state.cadres[DELEGATES, target] / delegates

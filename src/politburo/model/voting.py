@@ -24,6 +24,7 @@ from .world import (
     DELEGATES,
     F_ROLE,
     F_TWO_THIRDS,
+    F_UNANIMOUS,
     FACTION,
     LOYALTY,
     OFFENCE,
@@ -213,7 +214,10 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
             ayes += 1.0
             continue
         if voter == target:
-            noes += 1.0
+            # Where one vote against stops a motion, the accused's own vote
+            # cannot count, or no member could ever be removed.
+            if not world.bodies[F_UNANIMOUS, body]:
+                noes += 1.0
             continue
         will = utility(params, state, voter, sponsor, target, sanction, push)
         if noisy:
@@ -280,6 +284,10 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
 def carried(world, body, ayes, noes):
     if ayes + noes <= 0.0:
         return False
+    if world.bodies[F_UNANIMOUS, body]:
+        # A junta of commanders acts only together: one service's veto
+        # stops it, but half a vote of doubt among a bloc's seats does not.
+        return noes < 0.5
     if world.bodies[F_TWO_THIRDS, body]:
         return ayes >= 2.0 * (ayes + noes) / 3.0
     return ayes > noes
@@ -287,6 +295,8 @@ def carried(world, body, ayes, noes):
 
 @mechanism
 def needed_share(world, body):
+    if world.bodies[F_UNANIMOUS, body]:
+        return 1.0
     return 2.0 / 3.0 if world.bodies[F_TWO_THIRDS, body] else 0.5
 
 

@@ -56,8 +56,8 @@ EX_DEATH, EX_STROKE, EX_DOCUMENT, EX_RECRUITMENT, EX_CRISIS, EX_HEIR = range(6)
 EVENT_KIND_NAMES = ("death", "stroke", "document", "recruitment", "crisis", "designate_heir")
 
 # Party rules.
-RULE_FACTION_BAN, RULE_FOUNDER_CULT, RULE_TERROR, RULE_HEIR_PROTECTION = range(4)
-RULE_KIND_NAMES = ("faction_ban", "founder_cult", "terror", "heir_protection")
+RULE_FACTION_BAN, RULE_FOUNDER_CULT, RULE_TERROR, RULE_HEIR_PROTECTION, RULE_FORCE = range(5)
+RULE_KIND_NAMES = ("faction_ban", "founder_cult", "terror", "heir_protection", "force")
 
 # Claims about a history, checked at its end.
 CLAIM_BEFORE, CLAIM_ALLIED, CLAIM_SHIFT = range(3)
@@ -151,12 +151,13 @@ F_HOLDER, F_FILLED_BY = columns(
     ("filled_by", "the body that appoints and removes its holder"),
     facts=True,
 )
-F_ROLE, F_ELECTED_BY, F_APPEAL_TO, F_TWO_THIRDS = columns(
+F_ROLE, F_ELECTED_BY, F_APPEAL_TO, F_TWO_THIRDS, F_UNANIMOUS = columns(
     "bodies",
     ("role", "top, committee, congress or other"),
     ("elected_by", "the electing body, ELECTED_BY_NONE or ELECTED_BY_CADRES"),
     ("appeal_to", "the body a loser may appeal to, or -1"),
     ("two_thirds", "1 if a motion needs two thirds of the votes"),
+    ("unanimous", "1 if a single vote against defeats a motion"),
     facts=True,
 )
 F_DELEGATES, F_LOYALTY = columns(

@@ -391,6 +391,24 @@ def appointed(names: Names, entry: LogEntry) -> Told:
     return _involved(holder, nominator), text + "."
 
 
+@tells("force_arrest")
+def force_arrest(names: Names, entry: LogEntry) -> Told:
+    plotter, victim = entry.plotter, entry.victim
+    return _involved(plotter, victim), (
+        f"{names.actor(plotter)} has {names.actor(victim)} arrested by his men, "
+        f"without a vote of {names.body(entry.body)}; the others stand by."
+    )
+
+
+@tells("force_failed")
+def force_failed(names: Names, entry: LogEntry) -> Told:
+    plotter, victim = entry.plotter, entry.victim
+    return _involved(plotter, victim), (
+        f"{_possessive(names.actor(plotter))} plot to arrest {names.actor(victim)} "
+        f"fails and is exposed; {names.body(entry.body)} closes ranks against him."
+    )
+
+
 @tells("vacated")
 def vacated(names: Names, entry: LogEntry) -> Told:
     former = entry.former_holder

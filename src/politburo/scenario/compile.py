@@ -247,6 +247,7 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
         elected_by=elected_by,
         appeal_to=appeal_to,
         two_thirds=[int(b.voting == "two_thirds") for b in scenario.bodies],
+        unanimous=[int(b.voting == "unanimous") for b in scenario.bodies],
     )
     facts.blocks["body_decides"][:] = body_decides
     facts.blocks["body_meets"][:] = body_meets

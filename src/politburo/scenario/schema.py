@@ -225,7 +225,11 @@ class Body(Sourced):
     meets_every: int | None = Field(
         default=None, ge=1, le=120, description="Regular period, months."
     )
-    voting: Literal["majority", "two_thirds"] = "majority"
+    voting: Literal["majority", "two_thirds", "unanimous"] = Field(
+        default="majority",
+        description="What carries a motion: more ayes than noes, two thirds of the votes, "
+        "or no vote against (a junta whose members each command a service).",
+    )
     decides: list[Sanction] = Field(default_factory=list, description="Motions this body decides.")
     appeal_to: str | None = Field(
         default=None, description="Body that can overturn this body's decisions on appeal."
@@ -247,7 +251,7 @@ class Cadre(Sourced):
 class Rule(Sourced):
     id: str
     name: str
-    kind: Literal["faction_ban", "founder_cult", "terror", "heir_protection"]
+    kind: Literal["faction_ban", "founder_cult", "terror", "heir_protection", "force"]
     strength: float = Field(ge=0.0, le=2.0)
     start: Month | None = None
     end: Month | None = None
