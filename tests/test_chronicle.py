@@ -161,6 +161,8 @@ def _synthetic_log(compiled: Compiled) -> np.ndarray:
         encode("appointed", MONTH, holder=2, nominator=3, body=top, office=1),
         encode("appointed", MONTH, holder=2, nominator=2, body=top, office=1),
         encode("vacated", MONTH, former_holder=2, office=1),
+        encode("abolished", MONTH, former_holder=2, office=1),
+        encode("abolished", MONTH, former_holder=-1, office=1),
         encode("force_arrest", MONTH, plotter=2, victim=1, body=top, support=450, resistance=100),
         encode("force_failed", MONTH, plotter=2, victim=1, body=top, support=200, resistance=500),
         encode("promoted", MONTH, member=2, nominator=3, body=top, status=w.FULL),

@@ -41,6 +41,7 @@ KIND_NAMES = {
     "overturned",
     "appointed",
     "vacated",
+    "abolished",
     "force_arrest",
     "force_failed",
     "promoted",

@@ -172,7 +172,15 @@ class _Replay:
             -1 if office.holder is None else self.actor_index[office.holder]
             for office in scenario.offices
         ]
-        self.vacant_since = [0 if holder < 0 else None for holder in self.holder]
+        # An office created after the start is vacant from its creation.
+        self.created = [_month(compiled, office.created, 0) for office in scenario.offices]
+        self.abolished = [
+            _month(compiled, office.abolished, compiled.n_months) for office in scenario.offices
+        ]
+        self.vacant_since = [
+            self.created[office] if holder < 0 else None
+            for office, holder in enumerate(self.holder)
+        ]
         self.status = [actor.status for actor in scenario.actors]
         self.incapacitated = [actor.incapacitated for actor in scenario.actors]
         self.accused = [False] * len(scenario.actors)
@@ -233,6 +241,8 @@ def audit_history(compiled: Compiled, history: int, log: np.ndarray) -> Iterator
                 )
         if entry.kind == "appointed":
             yield from (flag(rule, why) for rule, why in _appointment_problems(replay, entry))
+            if not replay.created[entry.office] <= month < replay.abolished[entry.office]:
+                yield flag("eligible", f"{compiled.office_ids[entry.office]} does not exist then")
             since = replay.vacant_since[entry.office]
             if since is not None and month - since > limit:
                 yield flag(
@@ -251,6 +261,11 @@ def audit_history(compiled: Compiled, history: int, log: np.ndarray) -> Iterator
                 f"end of history: {compiled.office_ids[office]} vacant",
                 f"vacant from {compiled.month_label(since)} to the end, over {limit} months",
             )
+
+
+def _month(compiled: Compiled, text: str | None, default: int) -> int:
+    """A scenario date as the engine's month number (months from the start)."""
+    return default if text is None else month_index(text) - compiled.start
 
 
 def _vote_problem(compiled: Compiled, entry, month: int) -> str | None:
@@ -309,6 +324,9 @@ def _follow(replay: _Replay, entry, month: int) -> None:
     elif kind == "vacated":
         replay.holder[entry.office] = -1
         replay.vacant_since[entry.office] = month
+    elif kind == "abolished":
+        replay.holder[entry.office] = -1
+        replay.vacant_since[entry.office] = None
     elif kind in ("motion_passed", "motion_failed", "overturned"):
         replay.accused[entry.target] = True
         if kind == "motion_passed":

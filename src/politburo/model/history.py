@@ -41,7 +41,7 @@ from .motions import (
     has_business,
     strongest_insider,
 )
-from .offices import VACANT_SINCE, fill_vacancies
+from .offices import F_CREATED, VACANT_SINCE, abolish_offices, fill_vacancies
 from .outcome import (
     ELIMINATED,
     ELIMINATION_RANK,
@@ -215,7 +215,7 @@ def reset(world, params, state):
             state.pairs[MISJUDGEMENT, actor, other] = misjudgement(params, state, actor, other)
     for office in range(world.office_codes.shape[1]):
         if state.office_codes[HOLDER, office] < 0:
-            state.office_codes[VACANT_SINCE, office] = 0
+            state.office_codes[VACANT_SINCE, office] = max(0, world.office_codes[F_CREATED, office])
     settle_camps(params, state)
     weigh_offices(world, state)
     settle_bases(state)
@@ -333,6 +333,7 @@ def simulate(world, params, state, seed, verdicts):
     cursor = 0
     for month in range(world.settings[F_MONTHS, 0]):
         cursor = dated_events(world, params, state, month, cursor)
+        abolish_offices(world, params, state, month)
         frailty(world, params, state, month)
         ease_tensions(world, params, state)
         lap(watch, STEP_EVENTS)

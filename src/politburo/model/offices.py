@@ -16,7 +16,7 @@ from .chance import normal
 from .jit import mechanism
 from .journal import log_kind, record
 from .layout import columns
-from .outcome import ELIMINATED, base_office, settle_bases
+from .outcome import ELIMINATED, base_office, check_elimination, settle_bases
 from .parameters import parameter
 from .patronage import hand_over_machine
 from .policy import distance
@@ -29,6 +29,7 @@ from .world import (
     FACTION,
     HOLDER,
     LAST_MOTION,
+    M_LOST_OFFICE,
     NO_MONTH,
     NO_SCORE,
     PRESTIGE,
@@ -36,10 +37,12 @@ from .world import (
     T_ORGANISATION,
 )
 
-F_MIN_STATUS, F_NEXT_IN_LINE = columns(
+F_MIN_STATUS, F_NEXT_IN_LINE, F_CREATED, F_ABOLISHED = columns(
     "office_codes",
     ("min_status", "the lowest rung from which a man may be appointed to it"),
     ("next_in_line", "bitmask of the offices whose holders are first in line for it"),
+    ("created", "first month it exists"),
+    ("abolished", "first month it no longer exists"),
     facts=True,
 )
 VACANT_SINCE = columns("office_codes", ("vacant_since", "month it fell vacant, or -1", NO_MONTH))
@@ -67,12 +70,40 @@ L_APPOINTED = log_kind(
     body="the body that fills the office",
     office="the office",
 )
+L_ABOLISHED = log_kind(
+    "abolished",
+    "an office is abolished; its holder loses it",
+    actor=("former_holder", "who held it, or -1"),
+    office="the office",
+)
 L_VACATED = log_kind(
     "vacated",
     "an office falls vacant: its holder died, fell or moved up",
     actor=("former_holder", "who held it"),
     office="the office",
 )
+
+
+@mechanism
+def exists(world, office, month):
+    return world.office_codes[F_CREATED, office] <= month < world.office_codes[F_ABOLISHED, office]
+
+
+@mechanism
+def abolish_offices(world, params, state, month):
+    """Offices abolished this month are taken from their holders and not
+    filled again: a reorganisation, not a vacancy."""
+    for office in range(state.office_codes.shape[1]):
+        if world.office_codes[F_ABOLISHED, office] != month:
+            continue
+        former = state.office_codes[HOLDER, office]
+        state.office_codes[HOLDER, office] = -1
+        state.office_codes[VACANT_SINCE, office] = NO_MONTH
+        settle_bases(state)
+        hand_over_machine(params, state, world, office, -1)
+        record(state, month, L_ABOLISHED, former, -1, -1, office, 0, 0, 0)
+        if former >= 0:
+            check_elimination(world, state, month, former, M_LOST_OFFICE)
 
 
 @mechanism
@@ -241,6 +272,8 @@ def fill_vacancies(world, params, state, month, body, nominator, top):
         return
     for office in range(state.office_codes.shape[1]):
         if world.office_codes[F_FILLED_BY, office] != body and not top:
+            continue
+        if not exists(world, office, month):
             continue
         holder = state.office_codes[HOLDER, office]
         if holder < 0 or state.actor_codes[STATUS, holder] >= EXPELLED:

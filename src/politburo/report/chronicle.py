@@ -409,6 +409,15 @@ def force_failed(names: Names, entry: LogEntry) -> Told:
     )
 
 
+@tells("abolished")
+def abolished(names: Names, entry: LogEntry) -> Told:
+    former = entry.former_holder
+    text = f"The post of {names.office(entry.office)} is abolished"
+    if former >= 0:
+        text += f"; {names.actor(former)} loses it"
+    return _involved(former, -1) if former >= 0 else [], text + "."
+
+
 @tells("vacated")
 def vacated(names: Names, entry: LogEntry) -> Told:
     former = entry.former_holder

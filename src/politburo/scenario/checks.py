@@ -233,6 +233,10 @@ def _holder_problems(s: Scenario, index: int, office: Office) -> Iterator[Proble
     if holder is None:
         return
     loc: Loc = ("offices", index, "holder")
+    if office.created is not None and month_index(office.created) > month_index(s.meta.start):
+        yield Problem(
+            loc, f"the office is created only in {office.created}: it has no holder at the start"
+        )
     if (
         office.kind is not None
         and office.kind not in holder.background
@@ -299,6 +303,13 @@ def _top_body_problems(s: Scenario) -> Iterator[Problem]:
             ("bodies", index, "role"),
             f"a second body with role 'top' (bodies[{tops[0]}] is the first)",
         )
+    for index in tops:
+        for field in ("created", "abolished"):
+            if getattr(s.bodies[index], field) is not None:
+                yield Problem(
+                    ("bodies", index, field),
+                    "the top body exists throughout: it cannot be created or abolished",
+                )
     if tops and not any(actor.status == "full" for actor in s.actors):
         yield Problem(("actors",), "the top body has no members: no actor has status 'full'")
     status = {actor.id: actor.status for actor in s.actors}
@@ -320,6 +331,17 @@ def _date_problems(s: Scenario) -> Iterator[Problem]:
     for loc, month in _simulated_dates(s):
         if not start <= month_index(month) <= end:
             yield Problem(loc, f"date {month} is outside {period}")
+    for section, items in (("offices", s.offices), ("bodies", s.bodies)):
+        for index, item in enumerate(items):
+            if (
+                item.created
+                and item.abolished
+                and (month_index(item.abolished) <= month_index(item.created))
+            ):
+                yield Problem(
+                    (section, index, "abolished"),
+                    f"abolished ({item.abolished}) no later than it is created ({item.created})",
+                )
     for index, rule in enumerate(s.rules):
         if rule.start and rule.end and month_index(rule.end) < month_index(rule.start):
             yield Problem(
@@ -342,6 +364,13 @@ def _simulated_dates(s: Scenario) -> Iterator[tuple[Loc, str]]:
             yield ("bodies", index, "meetings", meeting), month
         for month in body.sizes:
             yield ("bodies", index, "sizes", month), month
+        for field in ("created", "abolished"):
+            if (month := getattr(body, field)) is not None:
+                yield ("bodies", index, field), month
+    for index, office in enumerate(s.offices):
+        for field in ("created", "abolished"):
+            if (month := getattr(office, field)) is not None:
+                yield ("offices", index, field), month
     for index, event in enumerate(s.events):
         yield ("events", index, "date"), event.date
     for index, rule in enumerate(s.rules):

@@ -154,6 +154,11 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
         body_seats[i] = body.size
         for text, size in sorted(body.sizes.items(), key=lambda item: month_index(item[0])):
             body_seats[i, max(0, month(text, 0)) :] = size
+        # A body that does not exist yet, or any more, neither sits nor votes.
+        gone = np.ones(n_months, bool)
+        gone[month(body.created, 0) : month(body.abolished, n_months)] = False
+        body_meets[i, gone] = 0
+        body_seats[i, gone] = 0
         for sanction in body.decides:
             body_decides[i, SANCTION_NAMES.index(sanction)] = 1
         for member in body.members:
@@ -238,6 +243,8 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
         holder=[actor(o.holder) for o in scenario.offices],
         filled_by=[b_index[o.filled_by] for o in scenario.offices],
         min_status=[STATUS_NAMES.index(o.min_status) for o in scenario.offices],
+        created=[month(o.created, 0) for o in scenario.offices],
+        abolished=[month(o.abolished, FAR_FUTURE) for o in scenario.offices],
         next_in_line=next_in_line,
     )
     facts.blocks["office_eligible"][:] = office_eligible

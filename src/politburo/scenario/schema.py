@@ -198,6 +198,17 @@ class Office(Sourced):
         default_factory=list,
         description="Offices whose holders are first in line for this one when it falls vacant.",
     )
+    created: Month | None = Field(
+        default=None, description="First month the office exists, if after the start."
+    )
+    abolished: Month | None = Field(
+        default=None, description="First month the office no longer exists; its holder loses it."
+    )
+
+    @field_validator("created", "abolished")
+    @classmethod
+    def _office_dates(cls, value: str | None) -> str | None:
+        return None if value is None else _check_month(value)
 
 
 class Body(Sourced):
@@ -234,6 +245,17 @@ class Body(Sourced):
     appeal_to: str | None = Field(
         default=None, description="Body that can overturn this body's decisions on appeal."
     )
+    created: Month | None = Field(
+        default=None, description="First month the body exists, if after the start."
+    )
+    abolished: Month | None = Field(
+        default=None, description="First month the body no longer exists: it sits no more."
+    )
+
+    @field_validator("created", "abolished")
+    @classmethod
+    def _body_dates(cls, value: str | None) -> str | None:
+        return None if value is None else _check_month(value)
 
 
 class Cadre(Sourced):
