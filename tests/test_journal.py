@@ -42,6 +42,8 @@ KIND_NAMES = {
     "appointed",
     "vacated",
     "abolished",
+    "foreign_pressure",
+    "restored",
     "force_arrest",
     "force_failed",
     "promoted",

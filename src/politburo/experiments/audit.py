@@ -40,6 +40,7 @@ VOTES = {
     "motion_failed": ("ayes", "noes"),
     "overturned": ("ayes", "noes"),
     "readmitted": ("ayes", "noes"),
+    "restored": ("ayes", "noes"),
     "document_published": ("publish", "bury"),
     "document_suppressed": ("publish", "bury"),
 }
@@ -337,6 +338,8 @@ def _follow(replay: _Replay, entry, month: int) -> None:
         replay.status[entry.member] = STATUS_LADDER[entry.status]
     elif kind == "readmitted":
         replay.status[entry.outcast] = "member"
+    elif kind == "restored":
+        replay.status[entry.protege] = STATUS_LADDER[entry.status]
     elif kind == "death":
         replay.status[entry.actor] = "dead"
     elif kind == "force_arrest":

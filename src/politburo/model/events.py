@@ -16,6 +16,7 @@ from .offices import vacate
 from .outcome import check_elimination
 from .parameters import parameter
 from .patronage import recruit
+from .patrons import F_PRESSURE_MONTHS, press
 from .policy import MOOD_SHOCK, SALIENCE
 from .power import POWER, bloc_leader, is_active, perceived, settle_camps, sits_in_top
 from .voting import HEIR
@@ -27,6 +28,7 @@ from .world import (
     EX_CRISIS,
     EX_DEATH,
     EX_DOCUMENT,
+    EX_FOREIGN,
     EX_HEIR,
     EX_RECRUITMENT,
     EX_STROKE,
@@ -172,6 +174,9 @@ def dated_events(world, params, state, month, cursor):
             for other in range(state.axes.shape[1]):
                 state.axes[MOOD_SHOCK, other] += world.event_shifts[event, other]
             record(state, month, L_CRISIS, -1, -1, -1, -1, 0, 0, event)
+        elif kind == EX_FOREIGN:
+            months = world.event_codes[F_PRESSURE_MONTHS, event]
+            press(state, month, event, actor, magnitude, months)
         elif kind == EX_HEIR:
             state.actors[HEIR, actor] = magnitude
             state.actors[PRESTIGE, actor] = min(

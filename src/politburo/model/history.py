@@ -57,6 +57,7 @@ from .outcome import (
 )
 from .parameters import parameter
 from .patronage import appoint_secretaries, settle_loyalties
+from .patrons import restore_proteges
 from .policy import ease_tensions, set_party_line
 from .power import (
     BIAS,
@@ -311,6 +312,7 @@ def session(world, params, state, month, body, order):
     fill_vacancies(world, params, state, month, body, strongest_insider(state), role == TOP)
     if role == TOP:
         decide_documents(world, params, state, month, body)
+        restore_proteges(world, params, state, month, body)
     if decides(world, body, S_READMIT, -1):
         consider_readmissions(world, params, state, month, body, params[P_READMIT_THRESHOLD])
 

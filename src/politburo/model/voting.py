@@ -40,6 +40,9 @@ from .world import (
 )
 
 HEIR = columns("actors", ("heir", "how strongly he has been designated heir", 0.0))
+# A foreign patron's protection: how hard he presses for a man, and until when.
+BACKING = columns("actors", ("backing", "how hard a foreign patron presses for him", 0.0))
+BACKED_UNTIL = columns("actor_codes", ("backed_until", "last month of that pressure", -1))
 SEAT_SHARE, BLOC_SCRATCH = columns(
     "blocs",
     ("seat_share", "committee seats by bloc leader; the last row the unaligned"),
@@ -62,6 +65,8 @@ P_OFFENCE_WEIGHT = parameter("offence_weight")
 P_PURGE_NORM = parameter("purge_norm")
 # Chance in how the unaligned seats of a committee or congress vote.
 P_FREE_SEAT_NOISE = parameter("free_seat_noise")
+# How much a foreign patron's pressure for a man weighs in every vote on him.
+P_FOREIGN_WEIGHT = parameter("foreign_weight")
 
 
 @inline_mechanism
@@ -122,6 +127,7 @@ def common_pressure(world, params, state, month, sponsor, target, sanction):
         push -= params[P_PURGE_NORM]
     if state.actor_codes[RECANTED, target]:
         push -= params[P_RECANT_RELIEF]
+    push -= params[P_FOREIGN_WEIGHT] * backing(state, month, target)
     protection = rule_strength(world, month, RULE_HEIR_PROTECTION)
     push += (
         params[P_HEIR_BONUS]
@@ -156,6 +162,14 @@ def personal_utility(params, state, voter, sponsor, target, push):
 
 
 @inline_mechanism
+def backing(state, month, actor):
+    """A foreign patron's pressure for the man this month, or 0."""
+    if month > state.actor_codes[BACKED_UNTIL, actor]:
+        return 0.0
+    return state.actors[BACKING, actor]
+
+
+@inline_mechanism
 def clemency(params, state, voter, sponsor, outcast):
     """A voter's will to take back a penitent outcast: his camp follows the
     leader who proposes it, the outcast's old friends want him back, and the
@@ -171,7 +185,7 @@ def clemency(params, state, voter, sponsor, outcast):
 @inline_mechanism
 def utility(params, state, voter, sponsor, target, sanction, push):
     if sanction == S_READMIT:
-        return clemency(params, state, voter, sponsor, target)
+        return clemency(params, state, voter, sponsor, target) + push
     return personal_utility(params, state, voter, sponsor, target, push)
 
 
@@ -201,7 +215,15 @@ def congress_blocs(state, shares):
 def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
     """Votes for and against a motion; expected values when ``noisy`` is False."""
     noise = params[P_VOTE_NOISE]
-    push = common_pressure(world, params, state, month, sponsor, target, sanction)
+    if sanction == S_READMIT:
+        # Taking a man back weighs none of a sanction's pressures, only a
+        # foreign patron's; and an unrepentant man has not earned the relief
+        # a recantation brings.
+        push = params[P_FOREIGN_WEIGHT] * backing(state, month, target)
+        if not state.actor_codes[RECANTED, target]:
+            push -= params[P_RECANT_RELIEF]
+    else:
+        push = common_pressure(world, params, state, month, sponsor, target, sanction)
     n_actors = state.actor_codes.shape[1]
     ayes = 0.0
     noes = 0.0
@@ -265,7 +287,11 @@ def tally(world, params, state, month, body, sponsor, target, sanction, noisy):
             noes += seats * weight * cohesion
         free += weight * (1.0 - cohesion)
     if sanction == S_READMIT:
-        mood = params[P_RECANT_RELIEF] - params[P_VOTE_IDEOLOGY] * distance_to_mood(state, target)
+        mood = (
+            params[P_RECANT_RELIEF]
+            - params[P_VOTE_IDEOLOGY] * distance_to_mood(state, target)
+            + push
+        )
     else:
         mood = (
             params[P_VOTE_IDEOLOGY]

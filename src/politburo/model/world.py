@@ -52,8 +52,16 @@ SANCTION_NAMES = (
 )
 
 # Exogenous, dated events.
-EX_DEATH, EX_STROKE, EX_DOCUMENT, EX_RECRUITMENT, EX_CRISIS, EX_HEIR = range(6)
-EVENT_KIND_NAMES = ("death", "stroke", "document", "recruitment", "crisis", "designate_heir")
+EX_DEATH, EX_STROKE, EX_DOCUMENT, EX_RECRUITMENT, EX_CRISIS, EX_HEIR, EX_FOREIGN = range(7)
+EVENT_KIND_NAMES = (
+    "death",
+    "stroke",
+    "document",
+    "recruitment",
+    "crisis",
+    "designate_heir",
+    "foreign_pressure",
+)
 
 # Party rules.
 RULE_FACTION_BAN, RULE_FOUNDER_CULT, RULE_TERROR, RULE_HEIR_PROTECTION, RULE_FORCE = range(5)

@@ -27,6 +27,7 @@ from ..model.world import (
     FULL,
     LOG_CAPACITY,
     MANNER_NAMES,
+    MEMBER,
     NO_MONTH,
     S_ARREST,
     S_DEMOTE,
@@ -406,6 +407,29 @@ def force_failed(names: Names, entry: LogEntry) -> Told:
     return _involved(plotter, victim), (
         f"{_possessive(names.actor(plotter))} plot to arrest {names.actor(victim)} "
         f"fails and is exposed; {names.body(entry.body)} closes ranks against him."
+    )
+
+
+@tells("foreign_pressure")
+def foreign_pressure(names: Names, entry: LogEntry) -> Told:
+    protege = entry.protege
+    event = names.event(entry.event)
+    if event is not None and event.text:
+        return [protege], event.text
+    return [protege], (
+        f"A foreign patron presses the leadership on {_possessive(names.actor(protege))} behalf."
+    )
+
+
+@tells("restored")
+def restored(names: Names, entry: LogEntry) -> Told:
+    protege, sponsor = entry.protege, entry.sponsor
+    committee = names.body(names.committee) if names.committee >= 0 else "committee"
+    where = "the party" if entry.status == MEMBER else f"the {committee}"
+    return _involved(protege, sponsor), (
+        f"Under foreign pressure the {names.body(entry.body)} takes {names.actor(protege)} back "
+        f"into {where} on {_possessive(names.actor(sponsor))} motion, "
+        f"{_votes(entry.ayes, entry.noes)}."
     )
 
 

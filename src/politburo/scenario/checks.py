@@ -24,7 +24,7 @@ MAX_OFFICES = 60  # the offices first in line for another are kept as a 64-bit m
 HISTORY_LEAD_MONTHS = 36  # real history may begin this long before the simulation
 CADRES = "cadres"  # the pseudo-body that elects a congress
 ID_SECTIONS = ("axes", "actors", "offices", "bodies", "cadres", "rules")
-ACTOR_EVENTS = ("death", "stroke", "designate_heir")
+ACTOR_EVENTS = ("death", "stroke", "designate_heir", "foreign_pressure")
 
 
 @dataclass(frozen=True)

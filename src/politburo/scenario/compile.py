@@ -288,6 +288,7 @@ def compile_scenario(scenario: Scenario, parameter_values: dict[str, float]) -> 
         office=[-1 if e.office is None else o_index[e.office] for e in events],
         axis=[-1 if e.axis is None else x_index[e.axis] for e in events],
         cadre=event_cadre,
+        months=[e.months for e in events],
     )
     facts.blocks["event_shifts"][:] = event_shift
     facts.set(

@@ -285,7 +285,9 @@ class Rule(Sourced):
         return None if value is None else _check_month(value)
 
 
-EventKind = Literal["death", "stroke", "document", "recruitment", "crisis", "designate_heir"]
+EventKind = Literal[
+    "death", "stroke", "document", "recruitment", "crisis", "designate_heir", "foreign_pressure"
+]
 
 
 class Event(Sourced):
@@ -304,6 +306,9 @@ class Event(Sourced):
     magnitude: float = Field(default=0.5, ge=-2.0, le=2.0, description="Strength of the event.")
     delegates: float = Field(default=0.0, ge=0.0, description="For recruitment: delegates added.")
     leaning: dict[str, float] = Field(default_factory=dict, description="For recruitment/crisis.")
+    months: int = Field(
+        default=6, ge=1, le=120, description="For foreign_pressure: how long the pressure lasts."
+    )
     text: str = Field(default="", description="How the chronicle describes the event.")
 
     _month = field_validator("date")(_check_month)
