@@ -280,6 +280,9 @@ def document(names: Names, entry: LogEntry) -> Told:
     if entry.office >= 0:
         asks = "asking" if published else "which asked"
         text += f", {asks} that he be removed as {names.office(entry.office)}"
+    if not published and entry.publish == entry.bury:
+        # A tie buries it: the motion to publish does not carry.
+        votes = f"the motion to publish failing on a tie, {entry.publish} to {entry.bury}"
     text += f", {votes}."
     if event is not None and event.text:
         text += f" ({event.text})"
