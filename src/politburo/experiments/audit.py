@@ -21,7 +21,7 @@ import numpy as np
 
 from ..model.journal import decode
 from ..scenario.compile import Compiled
-from ..scenario.schema import STATUS_LADDER, month_index
+from ..scenario.schema import SANCTIONS, STATUS_LADDER
 from .runner import play_batch
 
 # What each rule asks, in the order they are reported.
@@ -74,17 +74,6 @@ SANCTIONED = {
     "arrest": "arrested",
     "execute": "dead",
 }
-SANCTION_NAMES = (
-    "remove_office",
-    "demote",
-    "drop",
-    "remove_cc",
-    "expel",
-    "exile",
-    "arrest",
-    "execute",
-    "readmit",
-)
 ROLES_WITH_FREE_SEATS = ("committee", "congress")
 
 
@@ -174,10 +163,8 @@ class _Replay:
             for office in scenario.offices
         ]
         # An office created after the start is vacant from its creation.
-        self.created = [_month(compiled, office.created, 0) for office in scenario.offices]
-        self.abolished = [
-            _month(compiled, office.abolished, compiled.n_months) for office in scenario.offices
-        ]
+        self.created = [int(month) for month in compiled.fact("office_codes", "created")]
+        self.abolished = [int(month) for month in compiled.fact("office_codes", "abolished")]
         self.vacant_since = [
             self.created[office] if holder < 0 else None
             for office, holder in enumerate(self.holder)
@@ -264,16 +251,11 @@ def audit_history(compiled: Compiled, history: int, log: np.ndarray) -> Iterator
             )
 
 
-def _month(compiled: Compiled, text: str | None, default: int) -> int:
-    """A scenario date as the engine's month number (months from the start)."""
-    return default if text is None else month_index(text) - compiled.start
-
-
 def _vote_problem(compiled: Compiled, entry, month: int) -> str | None:
     first, second = VOTES[entry.kind]
     ayes, noes = getattr(entry, first), getattr(entry, second)
     body = compiled.scenario.bodies[entry.body]
-    seats = _seats(body, compiled.start + month)
+    seats = int(compiled.world.body_seats[entry.body, month])
     total = ayes + noes
     if ayes < 0 or noes < 0:
         return f"a negative count ({ayes} to {noes})"
@@ -284,14 +266,6 @@ def _vote_problem(compiled: Compiled, entry, month: int) -> str | None:
     if total == 0:
         return f"no votes cast in {body.id}"
     return None
-
-
-def _seats(body, absolute_month: int) -> int:
-    seats = body.size
-    for text, size in sorted(body.sizes.items(), key=lambda item: month_index(item[0])):
-        if month_index(text) <= absolute_month:
-            seats = size
-    return seats
 
 
 def _appointment_problems(replay: _Replay, entry) -> Iterator[tuple[str, str]]:
@@ -331,7 +305,7 @@ def _follow(replay: _Replay, entry, month: int) -> None:
     elif kind in ("motion_passed", "motion_failed", "overturned"):
         replay.accused[entry.target] = True
         if kind == "motion_passed":
-            sanction = SANCTION_NAMES[entry.sanction]
+            sanction = SANCTIONS[entry.sanction]
             if sanction in SANCTIONED:
                 replay.status[entry.target] = SANCTIONED[sanction]
     elif kind == "promoted":
